@@ -1,0 +1,88 @@
+package pipeline
+
+import (
+	"fmt"
+	"slices"
+	"unicode/utf8"
+)
+
+// A Layer is a typed handle on one named layer of a document. The annotator
+// that provides a layer declares it once:
+//
+//	var Layer = pipeline.NewLayer[Token]("tokens")
+//
+// and readers and writers of the layer use that value, so the element type
+// is checked by the compiler rather than asserted at run time.
+type Layer[T Annotation] struct {
+	name string
+}
+
+// NewLayer returns the handle for the layer called name.
+func NewLayer[T Annotation](name string) Layer[T] {
+	return Layer[T]{name: name}
+}
+
+// Name returns the layer's name, as used in Requires, Provides and JSON.
+func (l Layer[T]) Name() string { return l.name }
+
+// Get returns the layer's annotations, or nil if the document lacks the
+// layer. The slice is shared: callers must not modify it.
+func (l Layer[T]) Get(doc *Document) []T {
+	items, _ := doc.layers[l.name].items.([]T)
+	return items
+}
+
+// Set stores items as the layer, sorted by start and then by end
+// descending, so that an enclosing span precedes the spans it contains.
+// Items that start and end together keep the order they were given in.
+func (l Layer[T]) Set(doc *Document, items []T) {
+	if items == nil {
+		items = []T{}
+	}
+	slices.SortStableFunc(items, func(a, b T) int {
+		sa, sb := a.Bounds(), b.Bounds()
+		if sa.Start != sb.Start {
+			return sa.Start - sb.Start
+		}
+		return sb.End - sa.End
+	})
+	doc.setLayer(l.name, stored{items, func(yield func(Annotation) bool) {
+		for _, a := range items {
+			if !yield(a) {
+				return
+			}
+		}
+	}})
+}
+
+// check reports the first malformed annotation of a layer: a span out of
+// bounds or off a UTF-8 boundary, text that differs from the covered bytes,
+// or a span out of order.
+func check(doc *Document, name string) error {
+	layer, ok := doc.layers[name]
+	if !ok {
+		return fmt.Errorf("layer %s was not set", name)
+	}
+	var prev Span
+	first := true
+	for a := range layer.all {
+		sp := a.Bounds()
+		switch {
+		case sp.Start < 0 || sp.End > len(doc.Text) || sp.Start > sp.End:
+			return fmt.Errorf("layer %s: span %d:%d out of bounds (text is %d bytes)", name, sp.Start, sp.End, len(doc.Text))
+		case !boundary(doc.Text, sp.Start) || !boundary(doc.Text, sp.End):
+			return fmt.Errorf("layer %s: span %d:%d is not on UTF-8 boundaries", name, sp.Start, sp.End)
+		case !first && (sp.Start < prev.Start || sp.Start == prev.Start && sp.End > prev.End):
+			return fmt.Errorf("layer %s: span %d:%d out of order after %d:%d", name, sp.Start, sp.End, prev.Start, prev.End)
+		}
+		if t, ok := a.(textual); ok && t.SpanText() != doc.Text[sp.Start:sp.End] {
+			return fmt.Errorf("layer %s: span %d:%d has text %q, want %q", name, sp.Start, sp.End, t.SpanText(), doc.Text[sp.Start:sp.End])
+		}
+		prev, first = sp, false
+	}
+	return nil
+}
+
+func boundary(s string, i int) bool {
+	return i == len(s) || utf8.RuneStart(s[i])
+}
