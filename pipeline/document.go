@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"iter"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -41,10 +42,13 @@ func (e *InputError) Error() string {
 }
 
 // NewDocument returns a document for text, or an *InputError if the text is
-// not valid UTF-8.
+// not valid UTF-8 or contains a NUL byte (binary data, not text).
 func NewDocument(id, source, text string) (*Document, error) {
 	if off := invalidUTF8(text); off >= 0 {
 		return nil, &InputError{Source: source, Offset: off, Reason: "invalid UTF-8"}
+	}
+	if off := strings.IndexByte(text, 0); off >= 0 {
+		return nil, &InputError{Source: source, Offset: off, Reason: "NUL byte: binary data, not text"}
 	}
 	return &Document{ID: id, Source: source, Text: text}, nil
 }
