@@ -11,7 +11,12 @@ import (
 )
 
 // Options configure the standard pipeline. The zero value is ready to use.
-type Options struct{}
+type Options struct {
+	// DCT is the document creation time, YYYY-MM-DD, against which
+	// relative dates ("last year") are resolved; empty leaves them
+	// unresolved.
+	DCT string
+}
 
 // All returns the standard stages in order.
 func All(opts Options) []pipeline.Annotator {
@@ -22,11 +27,7 @@ func All(opts Options) []pipeline.Annotator {
 	}
 }
 
-// Pipeline returns the standard pipeline.
-func Pipeline(opts Options) *pipeline.Pipeline {
-	p, err := pipeline.New(All(opts)...)
-	if err != nil {
-		panic(err) // the standard stage list is fixed; tests cover it
-	}
-	return p
+// New returns the standard pipeline.
+func New(opts Options) (*pipeline.Pipeline, error) {
+	return pipeline.New(All(opts)...)
 }

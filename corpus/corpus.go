@@ -9,7 +9,9 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
+	"iter"
 	"os"
 	"strings"
 )
@@ -78,12 +80,13 @@ func (o Options) ReadFile(path, id string) Item {
 		return it
 	}
 	it.Size = info.Size()
-	it.Text, it.Err = o.read(f, path)
+	it.Text, it.Err = o.Read(f, path)
 	return it
 }
 
-// read reads all of r, within the size limit, and checks that it is text.
-func (o Options) read(r io.Reader, source string) (string, error) {
+// Read reads a whole document from r, within the size limit; source names
+// r in errors.
+func (o Options) Read(r io.Reader, source string) (string, error) {
 	max := o.maxBytes()
 	var b strings.Builder
 	n, err := io.Copy(&b, io.LimitReader(r, max+1))
@@ -96,4 +99,20 @@ func (o Options) read(r io.Reader, source string) (string, error) {
 		return "", fmt.Errorf("%s: %w", source, ErrEmpty)
 	}
 	return b.String(), nil
+}
+
+// Shard keeps the items whose id hashes to shard i of n (0 ≤ i < n). The
+// hash is FNV-1a of the id, so the split is the same on every machine and
+// every run: the union of the n shards is the whole corpus, each document
+// in exactly one.
+func Shard(items iter.Seq[Item], i, n int) iter.Seq[Item] {
+	return func(yield func(Item) bool) {
+		for it := range items {
+			h := fnv.New64a()
+			h.Write([]byte(it.ID))
+			if h.Sum64()%uint64(n) == uint64(i) && !yield(it) {
+				return
+			}
+		}
+	}
 }

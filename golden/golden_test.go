@@ -31,7 +31,10 @@ func corpusItems(yield func(corpus.Item) bool) {
 // against golden/<id>.json. Run `go test ./golden -update` to rewrite the
 // files, then read `git diff golden/` before committing.
 func TestGolden(t *testing.T) {
-	p := annotators.Pipeline(annotators.Options{})
+	p, err := annotators.New(annotators.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	results := Run(context.Background(), p, corpusItems, ".", *update)
 	if len(results) == 0 {
 		t.Fatal("no corpus texts found in ../corpus")

@@ -47,8 +47,14 @@ func (p *Pipeline) Stages() []Stage {
 // Version returns one string that changes whenever any stage's name,
 // version or position changes; batch jobs record it to tell stale output.
 func (p *Pipeline) Version() string {
+	return Version(p.Stages())
+}
+
+// Version returns the pipeline version string for a list of stages, as
+// recorded in a document's "annotators": name@version, comma-separated.
+func Version(stages []Stage) string {
 	var b strings.Builder
-	for i, st := range p.Stages() {
+	for i, st := range stages {
 		if i > 0 {
 			b.WriteByte(',')
 		}
