@@ -390,7 +390,8 @@ func (a *analysis) headingLine(l line, first bool) bool {
 	if _, ok := a.refAtEnd[l.e]; ok {
 		return false
 	}
-	if first && !startsUpper(skipSectionNumber(c)) {
+	c = skipSectionNumber(c)
+	if first && !startsUpper(c) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(c)

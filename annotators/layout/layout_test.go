@@ -372,6 +372,44 @@ func TestAnnotate(t *testing.T) {
 			pageBreaks: nil,
 			footnotes:  nil,
 		},
+		{
+			name: "numbered and title-case headings",
+			in: "1. Introduction\n" +
+				"The survey was carried out over four summers by two teams,\n" +
+				"each of which worked in a different part of the valley.\n" +
+				"\n" +
+				"3.2 Results of the second survey\n" +
+				"The second survey found more settlements than the first, and\n" +
+				"most of them lay on the higher ground away from the river.\n" +
+				"\n" +
+				"Economic Development and\n" +
+				"Regional Security\n" +
+				"Trade grew quickly once the new road had been opened, and it\n" +
+				"brought more traffic than the old bridge could carry.\n",
+			paragraphs: []string{
+				`0:15 "1. Introduction" kind=heading`,
+				`16:130 "The survey was carried out over four summers by two teams,\neach of which worked in a different part of the valley." kind=body`,
+				`132:164 "3.2 Results of the second survey" kind=heading`,
+				`165:284 "The second survey found more settlements than the first, and\nmost of them lay on the higher ground away from the river." kind=body`,
+				`286:328 "Economic Development and\nRegional Security" kind=heading`,
+				`329:443 "Trade grew quickly once the new road had been opened, and it\nbrought more traffic than the old bridge could carry." kind=body`,
+			},
+			pageBreaks: nil,
+			footnotes:  nil,
+		},
+		{
+			name: "ragged right",
+			in: "The inspectors took samples from every well in the district,\n" +
+				"and they sent them to the laboratory in the capital. Tests\n" +
+				"showed that the water was clean and safe.\n" +
+				"Contamination-related illnesses had fallen by half since the\n" +
+				"new pumps were fitted in the spring of the previous year.\n",
+			paragraphs: []string{
+				`0:280 "The inspectors took samples from every well in the district,\nand they sent them to the laboratory in the capital. Tests\nshowed that the water was clean and safe.\nContamination-related illnesses had fallen by half since the\nnew pumps were fitted in the spring of the previous year." kind=body`,
+			},
+			pageBreaks: nil,
+			footnotes:  nil,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
