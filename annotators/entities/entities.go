@@ -1,0 +1,407 @@
+// Package entities finds named entities — people, organisations, places,
+// peoples, events, laws and facilities — and the abbreviations a text
+// defines.
+//
+// Several signals are combined: gazetteers of countries, capitals, large
+// cities, regions, intergovernmental organisations and WordNet's proper
+// names (see data/README.md); rules over runs of capitalised words and
+// their heads (… Council, … Pipeline, Convention on …); abbreviation
+// definitions found with the Schwartz–Hearst algorithm, whose short forms
+// are then linked to their long forms wherever they occur; titles before
+// personal names; and prose's statistical NER model, trusted least. The
+// longest name wins, mentions never overlap, and a name is labelled the
+// same way throughout a document.
+package entities
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/gloss-nlp/gloss/annotators/layout"
+	"github.com/gloss-nlp/gloss/annotators/sentences"
+	"github.com/gloss-nlp/gloss/annotators/tokens"
+	"github.com/gloss-nlp/gloss/pipeline"
+	"github.com/jdkato/prose/v2"
+)
+
+// An Entity is one mention of a named entity.
+type Entity struct {
+	pipeline.TextSpan
+	Label     string `json:"label"`  // PERSON, ORG, GPE, LOC, NORP, EVENT, LAW or FAC
+	Source    string `json:"source"` // model, gazetteer, rule or abbreviation
+	Canonical string `json:"canonical,omitempty"`
+}
+
+// An Abbreviation is a short form defined in the text, with its long form.
+type Abbreviation struct {
+	pipeline.TextSpan
+	Long pipeline.TextSpan `json:"long"`
+}
+
+// The layers this package provides.
+var (
+	Layer         = pipeline.NewLayer[Entity]("entities")
+	Abbreviations = pipeline.NewLayer[Abbreviation]("abbreviations")
+)
+
+// Annotator finds entities and abbreviation definitions.
+type Annotator struct {
+	// Extra entries are added to the gazetteers and take precedence over
+	// them; LoadEntries reads them from a file.
+	Extra []Entry
+	// NoModel turns off prose's NER model, which is the slowest signal.
+	NoModel bool
+}
+
+var _ pipeline.Annotator = Annotator{}
+
+func (Annotator) Name() string    { return "entities" }
+func (Annotator) Version() string { return "1.0.0" }
+func (Annotator) Requires() []string {
+	return []string{tokens.Layer.Name(), sentences.Layer.Name(), layout.FootnoteRefs.Name(), layout.PageBreaks.Name()}
+}
+func (Annotator) Provides() []string { return []string{Layer.Name(), Abbreviations.Name()} }
+
+// Sources of a mention, in the order they are trusted when two signals
+// give the same span.
+const (
+	prioExtra = iota
+	prioAbbrev
+	prioGazetteer
+	prioRule
+	prioModel
+)
+
+var sourceNames = [...]string{"gazetteer", "abbreviation", "gazetteer", "rule", "model"}
+
+// A cand is a candidate mention over words[i..j].
+type cand struct {
+	i, j      int
+	label     string
+	prio      int
+	canonical string
+}
+
+// Annotate sets the entities and abbreviations layers.
+func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
+	lx, err := loadLexicon()
+	if err != nil {
+		return err
+	}
+	var extra *trie
+	if len(a.Extra) > 0 {
+		extra = &trie{}
+		for _, e := range a.Extra {
+			extra.add(e, srcExtra)
+		}
+	}
+	ws := documentWords(doc)
+	text := doc.Text
+
+	var cands []cand
+	cands = append(cands, gazetteerCands(ws, lx, extra)...)
+	cands = append(cands, ruleCands(ws, lx, cands)...)
+
+	// Abbreviations: the long form takes the label other signals give it
+	// (an organisation if none does), and every mention of the short form
+	// is linked to it.
+	defs := findDefinitions(text, ws)
+	var abbrs []Abbreviation
+	linked := make(map[string]bool)
+	for _, d := range defs {
+		sf := ws[d.sf].text
+		abbrs = append(abbrs, Abbreviation{
+			TextSpan: doc.TextSpan(ws[d.sf].start, ws[d.sf].end),
+			Long:     doc.TextSpan(ws[d.lf0].start, ws[d.lf1].end),
+		})
+		if linked[sf] {
+			continue // the first definition of a short form wins
+		}
+		linked[sf] = true
+		label := "ORG"
+		best := prioModel
+		for _, c := range cands {
+			if c.i == d.lf0 && c.j == d.lf1 && c.prio < best {
+				label, best = c.label, c.prio
+			}
+		}
+		if best == prioModel {
+			cands = append(cands, cand{d.lf0, d.lf1, label, prioRule, ""})
+		}
+		canon := collapse(text[ws[d.lf0].start:ws[d.lf1].end])
+		for k := range ws {
+			if ws[k].text == sf {
+				cands = append(cands, cand{k, k, label, prioAbbrev, canon})
+			}
+		}
+	}
+	if !a.NoModel {
+		mc, err := modelCands(ctx, doc, ws, lx, cands)
+		if err != nil {
+			return err
+		}
+		cands = append(cands, mc...)
+	}
+
+	chosen := resolve(cands, len(ws))
+	chosen = consistent(chosen, ws)
+
+	out := make([]Entity, 0, len(chosen))
+	for _, c := range chosen {
+		out = append(out, Entity{
+			TextSpan:  doc.TextSpan(ws[c.i].start, ws[c.j].end),
+			Label:     c.label,
+			Source:    sourceNames[c.prio],
+			Canonical: c.canonical,
+		})
+	}
+	Layer.Set(doc, out)
+	Abbreviations.Set(doc, abbrs)
+	return nil
+}
+
+// documentWords splits the document's tokens into words, marking sentence
+// starts and the gaps between words.
+func documentWords(doc *pipeline.Document) []word {
+	text := doc.Text
+	refs := layout.FootnoteRefs.Get(doc)
+	skip := func(i, j int) bool {
+		k, _ := slices.BinarySearchFunc(refs, i, func(r layout.FootnoteRef, i int) int { return r.End - 1 - i })
+		return k < len(refs) && refs[k].Start < j
+	}
+	sents := sentences.Layer.Get(doc)
+	var ws []word
+	si := 0
+	for _, tok := range tokens.Layer.Get(doc) {
+		if t := tok.Text; (t == "’s" || t == "'s") && len(ws) > 0 && ws[len(ws)-1].end == tok.Start {
+			ws[len(ws)-1].poss = true // a tokenizer that splits off ’s
+			continue
+		}
+		n := len(ws)
+		ws = splitWords(ws, text, tok.Start, tok.End, skip)
+		for k := n; k < len(ws); k++ {
+			for si < len(sents) && sents[si].End <= ws[k].start {
+				si++
+			}
+			ws[k].sent = si
+		}
+	}
+	for k := range ws {
+		if k == 0 || ws[k].sent != ws[k-1].sent {
+			ws[k].initial = true
+			ws[k].gap = gapOther
+			continue
+		}
+		end := ws[k-1].end
+		if ws[k-1].poss {
+			if e := possessiveEnd(text, end, ws[k].start); e > 0 {
+				end = e
+			}
+		}
+		ws[k].gap = classifyGap(text[end:ws[k].start])
+		// After an opening quotation mark or bracket at the start of a
+		// sentence, or after a colon, a capital starts a sentence too.
+		if ws[k-1].initial && ws[k].gap == gapOther && len(ws[k-1].text) == 1 && !isCap(ws[k-1].text) {
+			ws[k].initial = true
+		}
+	}
+	return ws
+}
+
+// gazetteerCands finds, at each word, the longest gazetteer name.
+func gazetteerCands(ws []word, lx *lexicon, extra *trie) []cand {
+	var out []cand
+	for i := range ws {
+		for _, t := range []*trie{extra, lx.gaz} {
+			if t == nil {
+				continue
+			}
+			if e, j := longestMatch(t, ws, i); e != nil {
+				if ws[i].initial && i == j && e.src >= srcM49 && lx.common(ws[i].text) {
+					continue // Reading, Nice: ordinary words at a sentence start
+				}
+				prio := prioGazetteer
+				if e.src == srcExtra {
+					prio = prioExtra
+				}
+				out = append(out, cand{i, j, e.Label, prio, e.Canonical})
+			}
+		}
+	}
+	return out
+}
+
+// longestMatch returns the longest entry of t starting at ws[i] whose
+// written form agrees with the text's capitals, and the index of its last
+// word.
+func longestMatch(t *trie, ws []word, i int) (*gazEntry, int) {
+	var best *gazEntry
+	bestJ := -1
+	n := t
+	for j := i; j < len(ws); j++ {
+		if j > i {
+			if ws[j].gap == gapOther {
+				break
+			}
+			if ws[j-1].poss {
+				// People’s Republic: a possessive inside a name.
+				if n = n.walk("'s"); n == nil {
+					break
+				}
+			}
+		}
+		if n = n.walk(ws[j].text); n == nil {
+			break
+		}
+		if e := n.entry; e != nil && casesAgree(e.words, ws[i:j+1]) {
+			best, bestJ = e, j
+		}
+	}
+	return best, bestJ
+}
+
+// casesAgree reports whether the text's words are capitalised where the
+// gazetteer name's are; an acronym must match exactly.
+func casesAgree(name []string, ws []word) bool {
+	k := 0
+	for _, w := range ws {
+		for k < len(name) && name[k] == "'s" {
+			k++
+		}
+		if k >= len(name) {
+			return false
+		}
+		nw := name[k]
+		switch {
+		case isAllCaps(nw) && len([]rune(nw)) <= 6:
+			if w.text != nw {
+				return false
+			}
+		case isCap(nw) && !isCap(w.text):
+			return false
+		case isAllCaps(w.text) && !isAllCaps(nw) && len(ws) == 1:
+			return false // SHANGHAI in a shouted heading is not evidence
+		}
+		k++
+	}
+	return true
+}
+
+// collapse replaces each run of white space in s with one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// resolve picks non-overlapping mentions: longest first, then the most
+// trusted source, then the earliest.
+func resolve(cands []cand, n int) []cand {
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		if la, lb := a.j-a.i, b.j-b.i; la != lb {
+			return lb - la
+		}
+		if a.prio != b.prio {
+			return a.prio - b.prio
+		}
+		return a.i - b.i
+	})
+	taken := make([]bool, n)
+	var out []cand
+	for _, c := range cands {
+		if slices.Contains(taken[c.i:c.j+1], true) {
+			continue
+		}
+		for k := c.i; k <= c.j; k++ {
+			taken[k] = true
+		}
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b cand) int { return a.i - b.i })
+	return out
+}
+
+// consistent gives every mention of a name the label of its most trusted
+// mention, and adds the name's other occurrences that no mention covers.
+func consistent(chosen []cand, ws []word) []cand {
+	type info struct {
+		label, canonical string
+		prio             int
+		n                int
+	}
+	names := make(map[string]*info)
+	var order []string
+	nameOf := func(i, j int) string {
+		var b strings.Builder
+		for k := i; k <= j; k++ {
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(ws[k].text)
+		}
+		return b.String()
+	}
+	for _, c := range chosen {
+		name := nameOf(c.i, c.j)
+		in := names[name]
+		if in == nil {
+			in = &info{c.label, c.canonical, c.prio, c.j - c.i + 1}
+			names[name] = in
+			order = append(order, name)
+		} else if c.prio < in.prio {
+			in.label, in.canonical, in.prio = c.label, c.canonical, c.prio
+		}
+	}
+	taken := make([]bool, len(ws))
+	for k := range chosen {
+		c := &chosen[k]
+		in := names[nameOf(c.i, c.j)]
+		c.label, c.canonical = in.label, in.canonical
+		for x := c.i; x <= c.j; x++ {
+			taken[x] = true
+		}
+	}
+	// Find uncovered occurrences, longest names first.
+	slices.SortStableFunc(order, func(a, b string) int { return names[b].n - names[a].n })
+	byFirst := make(map[string][]string)
+	for _, name := range order {
+		first, _, _ := strings.Cut(name, " ")
+		byFirst[first] = append(byFirst[first], name)
+	}
+	for i := range ws {
+		if taken[i] {
+			continue
+		}
+		for _, name := range byFirst[ws[i].text] {
+			in := names[name]
+			j := i + in.n - 1
+			if j >= len(ws) || slices.Contains(taken[i:j+1], true) || nameOf(i, j) != name {
+				continue
+			}
+			ok := true
+			for k := i + 1; k <= j; k++ {
+				if ws[k].gap == gapOther || ws[k].gap == gapComma {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			for k := i; k <= j; k++ {
+				taken[k] = true
+			}
+			chosen = append(chosen, cand{i, j, in.label, in.prio, in.canonical})
+			break
+		}
+	}
+	slices.SortFunc(chosen, func(a, b cand) int { return a.i - b.i })
+	return chosen
+}
+
+// proseModel is prose's tagger and NER model, loaded once: prose itself
+// reloads it for every document unless given one.
+var proseModel = sync.OnceValue(func() *prose.Model {
+	d, err := prose.NewDocument("", prose.WithSegmentation(false))
+	if err != nil {
+		return nil
+	}
+	return d.Model
+})

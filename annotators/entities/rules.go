@@ -1,0 +1,359 @@
+package entities
+
+import (
+	"context"
+	"strings"
+
+	"github.com/gloss-nlp/gloss/annotators/sentences"
+	"github.com/gloss-nlp/gloss/pipeline"
+	"github.com/jdkato/prose/v2"
+)
+
+// Head words: the last word of a capitalised run, or its first word when a
+// complement follows (Council of Europe, Convention on …), names the kind
+// of thing the run names. Only general English words are listed.
+var heads = headWords()
+
+func headWords() map[string]string {
+	heads := make(map[string]string)
+	for label, ws := range map[string]string{
+		"ORG": `Organisation Organization Organisations Organizations Council Bank Forum Party
+			Secretariat Cabinet Commission Committee Agency Association Assembly Fund Court
+			Ministry Department Institute Institution University College Academy Company
+			Corporation Group Front Army Movement Alliance Authority Office Parliament Congress
+			Senate Board Bureau League Tribunal Foundation Society Mechanism Union Community
+			Coalition Federation Centre Center Police Navy Brigade Brigades Service Club`,
+		"LAW": `Convention Declaration Charter Treaty Agreement Accord Accords Protocol Memorandum
+			Statement Act Plan Programme Program Regulation Regulations Constitution Covenant
+			Resolution Pact Doctrine`,
+		"EVENT": `War Wars Revolution Uprising Rebellion Massacre Battle Crisis Summit Olympics
+			Games Festival Conference`,
+		"FAC": `Pipeline Bridge Dam Tunnel Airport Canal Railway Highway Stadium Tower Palace
+			Station Harbour Harbor Wall`,
+		"LOC": `Sea Ocean Strait Straits Gulf Bay River Lake Mountains Range Islands Island Isles
+			Valley Desert Peninsula Basin Plateau Plains Coast Highlands Zone Road Route
+			Corridor Steppe Delta Archipelago`,
+	} {
+		for _, w := range strings.Fields(ws) {
+			heads[w] = label
+		}
+	}
+	return heads
+}
+
+// locPrefixes start names of places: Strait of Hormuz, Lake Baikal.
+var locPrefixes = setOf(`Strait Straits Gulf Sea Bay Isle Lake Mount Cape`)
+
+// connectors may join the capitalised words of one name.
+var connectors = setOf(`of for on and the in to de du des la le al el ul against at`)
+
+// complements follow a head word that takes an object: Council of …
+var complements = setOf(`of for on in to On Of For`)
+
+// numberHeads end group names: the Gang of Four, the Chicago Seven.
+var numberHeads = setOf(`Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty`)
+
+// titles come before personal names.
+var titles = setOf(`President Vice-President Premier Chancellor Minister Secretary-General
+	Secretary Chairman Chairwoman King Queen Prince Princess Sheikh Emir Sultan Pope Emperor
+	Dr Mr Mrs Ms Sir Dame Lord Lady Senator Governor Ambassador Mayor General Colonel Admiral
+	Professor Judge Reverend Director Commissioner Envoy Spokesman Spokeswoman`)
+
+func setOf(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+var function = setOf(strings.Join(closedClass, " "))
+
+// startsName reports whether ws[i] can begin a run of capitalised words.
+func startsName(ws []word, i int, lx *lexicon) bool {
+	w := ws[i]
+	if !isCap(w.text) || function[strings.ToLower(w.text)] && !isAllCaps(w.text) {
+		return false
+	}
+	if w.initial && lx.common(w.text) && !isAllCaps(w.text) {
+		// A capitalised ordinary word at a sentence start begins a name
+		// only if a capitalised word follows it: Regional Anti-Terrorist …
+		return i+1 < len(ws) && ws[i+1].gap != gapOther && !w.poss && isCap(ws[i+1].text)
+	}
+	return true
+}
+
+// phrase returns the end of the run of capitalised words starting at
+// ws[i], joined by spaces, dashes and connectors.
+func phrase(ws []word, i int) int {
+	j := i
+	for j+1 < len(ws) && !ws[j].poss {
+		nx := ws[j+1]
+		if nx.gap != gapSpace && nx.gap != gapDash {
+			break
+		}
+		if isCap(nx.text) {
+			j++
+			continue
+		}
+		// Lower-case connectors, then a capital: Bank of the South.
+		k := j + 1
+		for k < len(ws) && ws[k].gap == gapSpace && connectors[ws[k].text] && !ws[k].poss {
+			k++
+		}
+		if k == j+1 || k >= len(ws) || ws[k].gap != gapSpace || !isCap(ws[k].text) || ws[k-1].poss {
+			break
+		}
+		j = k
+	}
+	for j > i && function[strings.ToLower(ws[j].text)] {
+		j--
+	}
+	return j
+}
+
+// ruleCands labels runs of capitalised words by their head words, and
+// names after titles as people.
+func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
+	knownAt := make(map[int]int) // first word → last word of a known name
+	for _, c := range known {
+		if c.j > knownAt[c.i] || knownAt[c.i] == 0 {
+			knownAt[c.i] = c.j
+		}
+	}
+	var out []cand
+	for i := 0; i < len(ws); i++ {
+		if !startsName(ws, i, lx) {
+			continue
+		}
+		j := phrase(ws, i)
+		if titles[ws[i].text] && j > i {
+			if c, ok := personAfterTitle(ws, i+1, j, lx); ok {
+				out = append(out, c)
+			}
+		}
+		if label, s, e, ok := classify(ws, i, j, knownAt); ok {
+			out = append(out, cand{s, e, label, prioRule, ""})
+		}
+		i = j
+	}
+	return out
+}
+
+// classify labels the run ws[i..j] by its heads, returning the label and
+// the indices of the name's first and last words.
+func classify(ws []word, i, j int, knownAt map[int]int) (string, int, int, bool) {
+	// A head with a complement: the first such word decides.
+	for k := i; k < j; k++ {
+		if label, ok := heads[ws[k].text]; ok && complements[ws[k+1].text] {
+			end := trimTail(ws, k+1, j, knownAt)
+			if end <= k {
+				break // Declaration of the SCO summit: no named document
+			}
+			if label == "LAW" || label == "ORG" {
+				end = extendList(ws, end)
+			}
+			return label, i, end, true
+		}
+	}
+	if j == i {
+		return "", 0, 0, false
+	}
+	if label, ok := heads[ws[j].text]; ok {
+		// The name ends at its head and starts after the last connector
+		// other than and: Minister Mentor in the Singapore Cabinet.
+		start := i
+		for k := j - 1; k > i; k-- {
+			if connectors[ws[k].text] && ws[k].text != "and" {
+				start = k + 1
+				break
+			}
+		}
+		for start < j && connectors[ws[start].text] {
+			start++
+		}
+		if start == j {
+			return "", 0, 0, false
+		}
+		return label, start, j, true
+	}
+	if locPrefixes[ws[i].text] {
+		return "LOC", i, j, true
+	}
+	if numberHeads[ws[j].text] {
+		return "ORG", i, j, true
+	}
+	return "", 0, 0, false
+}
+
+// trimTail drops a complement that only names something known and is
+// followed by a lower-case noun (the Declaration of the SCO summit): the
+// capitalised words modify that noun, not the head.
+func trimTail(ws []word, from, j int, knownAt map[int]int) int {
+	// Find the last connector run in ws[from..j].
+	last := -1
+	for k := from; k <= j; k++ {
+		if connectors[ws[k].text] || complements[ws[k].text] {
+			last = k
+		}
+	}
+	if last < 0 || j+1 >= len(ws) || ws[j+1].gap != gapSpace || isCap(ws[j+1].text) || connectors[ws[j+1].text] {
+		return j
+	}
+	// Is ws[last+1..j] covered by known names?
+	k := last + 1
+	for k <= j {
+		if isAllCaps(ws[k].text) {
+			k++ // an acronym, defined or not
+			continue
+		}
+		e, ok := knownAt[k]
+		if !ok || e > j {
+			return j
+		}
+		k = e + 1
+	}
+	end := last
+	for end >= from && (connectors[ws[end].text] || complements[ws[end].text]) {
+		end--
+	}
+	return end
+}
+
+// extendList extends a name through a list of capitalised words
+// (Convention on Combating Terrorism, Separatism and Extremism).
+func extendList(ws []word, j int) int {
+	k := j
+	for k+2 < len(ws) && ws[k+1].gap == gapComma && isCap(ws[k+1].text) {
+		k++
+		if ws[k+1].gap == gapSpace && ws[k+1].text == "and" && k+2 < len(ws) && ws[k+2].gap == gapSpace && isCap(ws[k+2].text) {
+			return k + 2
+		}
+	}
+	return j
+}
+
+// personAfterTitle returns the personal name in ws[i..j] after a title:
+// capitalised words of which at least one is not an ordinary word.
+func personAfterTitle(ws []word, i, j int, lx *lexicon) (cand, bool) {
+	for i <= j && titles[ws[i].text] {
+		i++ // Prime Minister, Deputy Secretary-General
+	}
+	if i > j || j-i > 3 {
+		return cand{}, false
+	}
+	rare := false
+	for k := i; k <= j; k++ {
+		if !isCap(ws[k].text) || isAllCaps(ws[k].text) {
+			return cand{}, false
+		}
+		if !lx.common(ws[k].text) {
+			rare = true
+		}
+	}
+	return cand{i, j, "PERSON", prioRule, ""}, rare
+}
+
+// modelCands runs prose's NER model over each sentence and maps the names
+// it finds back to words. Only names that no other signal covers, made of
+// capitalised words that are not ordinary words alone, are kept.
+func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexicon, known []cand) ([]cand, error) {
+	model := proseModel()
+	if model == nil {
+		return nil, nil
+	}
+	covered := make([]bool, len(ws))
+	for _, c := range known {
+		for k := c.i; k <= c.j; k++ {
+			covered[k] = true
+		}
+	}
+	var out []cand
+	k := 0
+	for _, s := range sentences.Layer.Get(doc) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for k < len(ws) && ws[k].end <= s.Start {
+			k++
+		}
+		first := k
+		last := k
+		for last < len(ws) && ws[last].start < s.End {
+			last++
+		}
+		if first == last {
+			continue
+		}
+		pd, err := prose.NewDocument(doc.Text[s.Start:s.End], prose.WithSegmentation(false), prose.UsingModel(model))
+		if err != nil {
+			return nil, err
+		}
+		from := first
+		for _, e := range pd.Entities() {
+			label := e.Label
+			if label != "PERSON" && label != "GPE" {
+				continue
+			}
+			names := nameWords(e.Text)
+			i, j, ok := align(ws, from, last, names)
+			if !ok {
+				continue
+			}
+			from = j + 1
+			if acceptModel(ws, i, j, lx, covered) {
+				out = append(out, cand{i, j, label, prioModel, ""})
+			}
+		}
+	}
+	return out, nil
+}
+
+// align finds the words names in ws[from:last], consecutively.
+func align(ws []word, from, last int, names []string) (int, int, bool) {
+	var clean []string
+	for _, n := range names {
+		if n != "'s" {
+			clean = append(clean, n)
+		}
+	}
+	if len(clean) == 0 {
+		return 0, 0, false
+	}
+outer:
+	for i := from; i+len(clean) <= last; i++ {
+		for k, n := range clean {
+			if ws[i+k].text != n || k > 0 && ws[i+k].gap == gapOther && !ws[i+k-1].poss {
+				continue outer
+			}
+		}
+		return i, i + len(clean) - 1, true
+	}
+	return 0, 0, false
+}
+
+func acceptModel(ws []word, i, j int, lx *lexicon, covered []bool) bool {
+	for k := i; k <= j; k++ {
+		if covered[k] || !isCap(ws[k].text) || function[strings.ToLower(ws[k].text)] {
+			return false
+		}
+		if k < j && ws[k].poss {
+			return false
+		}
+	}
+	if i == j && (lx.common(ws[i].text) || isAllCaps(ws[i].text)) {
+		return false // Strategic, Gas; acronyms are left to their definitions
+	}
+	for k := i; k <= j; k++ {
+		// Compounds (Iraq-style, China-Japan) are not names themselves.
+		if !strings.Contains(ws[k].text, "-") {
+			continue
+		}
+		for _, p := range strings.Split(ws[k].text, "-") {
+			if n := lx.gaz.walk(p); !isCap(p) || n != nil && n.entry != nil {
+				return false
+			}
+		}
+	}
+	return true
+}
