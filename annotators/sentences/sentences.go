@@ -318,8 +318,10 @@ func (s *segmenter) period(i, word int) int {
 		case unicode.IsDigit(c):
 			return j // 3.5, 1026.253
 		case unicode.IsLetter(c):
-			// "world.Today": a full stop with no space after it.
-			if unicode.IsUpper(c) && runOn(text[word:i]) {
+			// "world.Today": a full stop with no space after it, but not
+			// "Ph.D.".
+			n := utf8.RuneLen(c)
+			if unicode.IsUpper(c) && runOn(text[word:i]) && (j+n >= end || text[j+n] != '.') {
 				s.emit(j, j)
 			}
 			return j // resume at the letter

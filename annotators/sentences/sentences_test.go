@@ -130,6 +130,7 @@ func TestSentences(t *testing.T) {
 		{"initials", "The poet T. S. Eliot wrote it. He was young.", []string{"The poet T. S. Eliot wrote it.", "He was young."}},
 		{"us lower", "Trade with the U.S. grew fast. It slowed later.", []string{"Trade with the U.S. grew fast.", "It slowed later."}},
 		{"us end", "They moved to the U.S. They liked it.", []string{"They moved to the U.S.", "They liked it."}},
+		{"dotted degree", "She has a Ph.D. in law. He has none.", []string{"She has a Ph.D. in law.", "He has none."}},
 		{"eg ie", "Some fruit, e.g. apples, i.e. the red ones, etc. will do.", []string{"Some fruit, e.g. apples, i.e. the red ones, etc. will do."}},
 		{"etc end", "We need pens, paper, etc. The shop is closed.", []string{"We need pens, paper, etc.", "The shop is closed."}},
 		{"decimal", "Growth was 3.5 per cent. Inflation was 2.1.", []string{"Growth was 3.5 per cent.", "Inflation was 2.1."}},

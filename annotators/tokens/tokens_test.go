@@ -1,0 +1,211 @@
+package tokens_test
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/gloss-nlp/gloss/annotators/layout"
+	"github.com/gloss-nlp/gloss/annotators/sentences"
+	"github.com/gloss-nlp/gloss/annotators/tokens"
+	"github.com/gloss-nlp/gloss/pipeline"
+	"github.com/gloss-nlp/gloss/pipeline/pipelinetest"
+)
+
+// fakeLayout sets the layout layers from a parsed marked-up text, so that
+// these tests do not depend on the layout annotator.
+type fakeLayout struct{ p parsed }
+
+func (fakeLayout) Name() string       { return "fake-layout" }
+func (fakeLayout) Version() string    { return "0" }
+func (fakeLayout) Requires() []string { return nil }
+func (fakeLayout) Provides() []string {
+	return []string{layout.Paragraphs.Name(), layout.PageBreaks.Name(), layout.FootnoteRefs.Name()}
+}
+
+func (f fakeLayout) Annotate(ctx context.Context, doc *pipeline.Document) error {
+	layout.Paragraphs.Set(doc, slices.Clone(f.p.paras))
+	layout.PageBreaks.Set(doc, slices.Clone(f.p.breaks))
+	layout.FootnoteRefs.Set(doc, slices.Clone(f.p.refs))
+	return nil
+}
+
+// A parsed text is the plain text of a marked-up string and its layout:
+// paragraphs are separated by blank lines (one whose text starts with "# "
+// is a heading, the "# " kept as text), "{12}" is footnote reference 12 and
+// "{_}" a page-break space.
+type parsed struct {
+	text   string
+	paras  []layout.Paragraph
+	breaks []layout.PageBreak
+	refs   []layout.FootnoteRef
+}
+
+func parse(s string) parsed {
+	var p parsed
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '{' {
+			if j := strings.IndexByte(s[i:], '}'); j > 0 {
+				inner := s[i+1 : i+j]
+				at := b.Len()
+				if inner == "_" {
+					b.WriteByte(' ')
+					p.breaks = append(p.breaks, layout.PageBreak{Span: pipeline.Span{Start: at, End: at + 1}})
+					i += j + 1
+					continue
+				}
+				if n, err := strconv.Atoi(inner); err == nil {
+					b.WriteString(inner)
+					p.refs = append(p.refs, layout.FootnoteRef{TextSpan: pipeline.TextSpan{Span: pipeline.Span{Start: at, End: at + len(inner)}, Text: inner}, Number: n})
+					i += j + 1
+					continue
+				}
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	p.text = b.String()
+	t := p.text
+	start := 0
+	for start <= len(t) {
+		end := strings.Index(t[start:], "\n\n")
+		if end < 0 {
+			end = len(t)
+		} else {
+			end += start
+		}
+		a, e := start, end
+		for a < e && strings.ContainsRune(" \t\r\n", rune(t[a])) {
+			a++
+		}
+		for e > a && strings.ContainsRune(" \t\r\n", rune(t[e-1])) {
+			e--
+		}
+		if a < e {
+			kind := layout.Body
+			if strings.HasPrefix(t[a:e], "# ") {
+				kind = layout.Heading
+			}
+			p.paras = append(p.paras, layout.Paragraph{Span: pipeline.Span{Start: a, End: e}, Kind: kind})
+		}
+		start = end + 2
+	}
+	return p
+}
+
+// annotate runs the fake layout, the sentence annotator and the token
+// annotator over the marked-up string s.
+func annotate(t testing.TB, s string) *pipeline.Document {
+	t.Helper()
+	p := parse(s)
+	return pipelinetest.Annotate(t, p.text, fakeLayout{p}, sentences.Annotator{}, tokens.Annotator{})
+}
+
+func texts(doc *pipeline.Document) []string {
+	var out []string
+	for _, tok := range tokens.Layer.Get(doc) {
+		out = append(out, tok.Text)
+	}
+	return out
+}
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"empty", "", nil},
+		{"blank", "  \n\n\r\n ", nil},
+		{"words", "The cat sat.", []string{"The", "cat", "sat", "."}},
+		{"possessive curly", "The SCO’s role", []string{"The", "SCO", "’s", "role"}},
+		{"possessive straight", "Jane's book and JFK Jr.'s", []string{"Jane", "'s", "book", "and", "JFK", "Jr.", "'s"}},
+		{"plural possessive", "the states’ rights", []string{"the", "states", "’", "rights"}},
+		{"clitics", "They'll say I'm sure we've won.", []string{"They", "'ll", "say", "I", "'m", "sure", "we", "'ve", "won", "."}},
+		{"nt", "I can't, won't and don’t.", []string{"I", "ca", "n't", ",", "wo", "n't", "and", "do", "n’t", "."}},
+		{"apostrophe in name", "O'Brien and O’Neill", []string{"O'Brien", "and", "O’Neill"}},
+		{"curly quotes", "the ‘Shanghai Five’ and “SCO”", []string{"the", "‘", "Shanghai", "Five", "’", "and", "“", "SCO", "”"}},
+		{"straight quotes", `he said "go" and 'stop'`, []string{"he", "said", `"`, "go", `"`, "and", "'", "stop", "'"}},
+		{"penn quotes", "``yes''", []string{"``", "yes", "''"}},
+		{"dashes", "Five—SCO and 60–70 and a -- b", []string{"Five", "—", "SCO", "and", "60", "–", "70", "and", "a", "--", "b"}},
+		{"brackets", "(RATS) [sic] {x}", []string{"(", "RATS", ")", "[", "sic", "]", "{", "x", "}"}},
+		{"hyphens", "confidence-building al-Qaeda Hizb-ut-Tahrir twenty-first", []string{"confidence-building", "al-Qaeda", "Hizb-ut-Tahrir", "twenty-first"}},
+		{"hyphen at end", "pre- and post-war", []string{"pre", "-", "and", "post-war"}},
+		{"numbers", "3000 km, 3.5, 1,000 and $100.00 at 10:30 on 12/08/2014 (50%)", []string{"3000", "km", ",", "3.5", ",", "1,000", "and", "$", "100.00", "at", "10:30", "on", "12/08/2014", "(", "50", "%", ")"}},
+		{"space grouped thousands", "border—14 799 km and 1 234 567 people", []string{"border", "—", "14 799", "km", "and", "1 234 567", "people"}},
+		{"not grouped", "On 15 June 2001 and in 2005 500 died and 12 3456", []string{"On", "15", "June", "2001", "and", "in", "2005", "500", "died", "and", "12", "3456"}},
+		{"ordinals", "the 5th and 1990s and a 5-year plan", []string{"the", "5th", "and", "1990s", "and", "a", "5-year", "plan"}},
+		{"abbreviations", "The U.S. and e.g. Ph.D. students, etc. and Mr. Smith", []string{"The", "U.S.", "and", "e.g.", "Ph.D.", "students", ",", "etc.", "and", "Mr.", "Smith"}},
+		{"initial", "Jonas E. Smith left.", []string{"Jonas", "E.", "Smith", "left", "."}},
+		{"final full stop", "You and I. He said no.", []string{"You", "and", "I", ".", "He", "said", "no", "."}},
+		{"abbreviation at end", "They closed the deal with Briggs & Co.", []string{"They", "closed", "the", "deal", "with", "Briggs", "&", "Co."}},
+		{"ellipsis", "Wait... then … go", []string{"Wait", "...", "then", "…", "go"}},
+		{"url and email", "See https://example.org/a-b.html, or write to ann.lee@example.com.", []string{"See", "https://example.org/a-b.html", ",", "or", "write", "to", "ann.lee@example.com", "."}},
+		{"footnote after stop", "in its periphery.{1}", []string{"in", "its", "periphery", ".", "1"}},
+		{"footnote after quote", "a vital task.’{5} The end.", []string{"a", "vital", "task", ".", "’", "5", "The", "end", "."}},
+		{"footnote after comma", "cooperation,{2}  stressing", []string{"cooperation", ",", "2", "stressing"}},
+		{"footnote after number", "in 2006.{7}", []string{"in", "2006", ".", "7"}},
+		{"page break", "member\n{_}states agreed", []string{"member", "states", "agreed"}},
+		{"crlf", "One.\r\nTwo words.\r\n", []string{"One", ".", "Two", "words", "."}},
+		{"cyrillic", "Это «первое» предложение.", []string{"Это", "«", "первое", "»", "предложение", "."}},
+		{"devanagari", "यह पहला वाक्य है।", []string{"यह", "पहला", "वाक्य", "है", "।"}},
+		{"chinese", "这是一支笔。", []string{"这是一支笔", "。"}},
+		{"accents", "café naïve Zürich", []string{"café", "naïve", "Zürich"}},
+		{"symbols", "A&B + C = 5 #1 @home", []string{"A", "&", "B", "+", "C", "=", "5", "#", "1", "@", "home"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := texts(annotate(t, tt.in))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTags checks tags and stems on sentences whose Penn Treebank tags
+// were checked by hand.
+func TestTags(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"simple", "The cat sat on the mat.", []string{"The/DT/the", "cat/NN/cat", "sat/VBD/sat", "on/IN/on", "the/DT/the", "mat/NN/mat", "././."}},
+		{"possessive", "The SCO’s members were meeting.", []string{"The/DT/the", "SCO/NNP/sco", "’s/POS/s", "members/NNS/member", "were/VBD/were", "meeting/VBG/meet", "././."}},
+		{"negation", "They don’t agree.", []string{"They/PRP/they", "do/VBP/do", "n’t/RB/n't", "agree/VB/agre", "././."}},
+		{"quotes and dash", "the “Silk Road”—a route", []string{"the/DT/the", "“/``/“", "Silk/NNP/silk", "Road/NNP/road", "”/''/”", "—/:/—", "a/DT/a", "route/NN/rout"}},
+		{"footnote", "It grew.{3}", []string{"It/PRP/it", "grew/VBD/grew", "././.", "3/CD/3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := annotate(t, tt.in)
+			var got []string
+			for _, tok := range tokens.Layer.Get(doc) {
+				got = append(got, tok.Text+"/"+tok.POS+"/"+tok.Stem)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOffsets checks that every token's text is the document's bytes.
+func TestOffsets(t *testing.T) {
+	doc := annotate(t, "Its “core” — the U.S.’s 14 799 km — isn’t ‘gone’.{4}\r\n\nNext.")
+	for _, tok := range tokens.Layer.Get(doc) {
+		if doc.Text[tok.Start:tok.End] != tok.Text || strings.TrimSpace(tok.Text) != tok.Text {
+			t.Errorf("token %d:%d %q", tok.Start, tok.End, tok.Text)
+		}
+	}
+	if n := len(tokens.Layer.Get(doc)); n != 20 {
+		t.Errorf("%d tokens, want 20: %q", n, texts(doc))
+	}
+}
+
+var _ = strconv.Itoa
