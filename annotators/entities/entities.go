@@ -167,9 +167,13 @@ func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 func documentWords(doc *pipeline.Document) []word {
 	text := doc.Text
 	refs := layout.FootnoteRefs.Get(doc)
-	skip := func(i, j int) bool {
-		k, _ := slices.BinarySearchFunc(refs, i, func(r layout.FootnoteRef, i int) int { return r.End - 1 - i })
-		return k < len(refs) && refs[k].Start < j
+	cut := func(i, j int) int {
+		// The first footnote reference ending after i.
+		k, _ := slices.BinarySearchFunc(refs, i+1, func(r layout.FootnoteRef, t int) int { return r.End - t })
+		if k < len(refs) && refs[k].Start < j {
+			return max(refs[k].Start, i)
+		}
+		return j
 	}
 	sents := sentences.Layer.Get(doc)
 	var ws []word
@@ -180,7 +184,7 @@ func documentWords(doc *pipeline.Document) []word {
 			continue
 		}
 		n := len(ws)
-		ws = splitWords(ws, text, tok.Start, tok.End, skip)
+		ws = splitWords(ws, text, tok.Start, tok.End, cut)
 		for k := n; k < len(ws); k++ {
 			for si < len(sents) && sents[si].End <= ws[k].start {
 				si++

@@ -141,7 +141,7 @@ func keys(w string) []string {
 // possessive written as its own word 's.
 func nameWords(name string) []string {
 	var out []string
-	for _, w := range splitWords(nil, name, 0, len(name), func(int, int) bool { return false }) {
+	for _, w := range splitWords(nil, name, 0, len(name), func(_, j int) int { return j }) {
 		out = append(out, w.text)
 		if w.poss {
 			out = append(out, "'s")

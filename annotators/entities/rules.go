@@ -104,12 +104,41 @@ func phrase(ws []word, i int) int {
 		if k == j+1 || k >= len(ws) || ws[k].gap != gapSpace || !isCap(ws[k].text) || ws[k-1].poss {
 			break
 		}
+		if !joins(ws, i, j, k) {
+			break
+		}
 		j = k
 	}
 	for j > i && function[strings.ToLower(ws[j].text)] {
 		j--
 	}
 	return j
+}
+
+// joins reports whether the connectors ws[j+1:k] join ws[i..j] and ws[k]
+// into one name. "of" always may (Bank of Thailand); "for", "on", "in" and
+// the like only after the head of an organisation, document or event
+// (Organisation for …, Treaty on …), not after a place (Strait of Hormuz
+// for the Arabian Sea); "and" only between modifiers (Cultural and Art
+// Festival), not after a complete name or before "the".
+func joins(ws []word, i, j, k int) bool {
+	first := ws[j+1].text
+	switch {
+	case first == "the":
+		return false
+	case first == "and":
+		_, head := heads[ws[j].text]
+		return k == j+2 && !head
+	case first == "of" || first == "de" || first == "du" || first == "des" || first == "la" ||
+		first == "le" || first == "al" || first == "el" || first == "ul":
+		return true
+	}
+	for x := i; x <= j; x++ {
+		if l := heads[ws[x].text]; l == "ORG" || l == "LAW" || l == "EVENT" {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleCands labels runs of capitalised words by their head words, and

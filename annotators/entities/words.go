@@ -29,8 +29,10 @@ const (
 	gapOther            // anything else: a new sentence, brackets, quotes…
 )
 
-// splitWords appends the words of text[start:end] to ws.
-func splitWords(ws []word, text string, start, end int, skip func(int, int) bool) []word {
+// splitWords appends the words of text[start:end] to ws. cut(i, j) returns
+// where a word at text[i:j] must end because a footnote number starts
+// there (i if the whole word is one).
+func splitWords(ws []word, text string, start, end int, cut func(int, int) int) []word {
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -65,15 +67,17 @@ func splitWords(ws []word, text string, start, end int, skip func(int, int) bool
 		if j < end && text[j] == '.' && isInitials(text[i:j]) && strings.Contains(text[i:j], ".") {
 			j++
 		}
-		w := word{start: i, end: j, text: text[i:j]}
-		if !skip(i, j) {
-			ws = append(ws, w)
+		if c := cut(i, j); c < j {
+			if c > i {
+				ws = append(ws, word{start: i, end: c, text: text[i:c]})
+			}
+			i = j
+			continue
 		}
+		ws = append(ws, word{start: i, end: j, text: text[i:j]})
 		i = j
 		if k := possessiveEnd(text, j, end); k > 0 {
-			if !skip(i, j) && len(ws) > 0 {
-				ws[len(ws)-1].poss = true
-			}
+			ws[len(ws)-1].poss = true
 			i = k
 		}
 	}
