@@ -1,0 +1,841 @@
+package quotations
+
+import (
+	"hash/fnv"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gloss-nlp/gloss/annotators/entities"
+	"github.com/gloss-nlp/gloss/annotators/layout"
+	"github.com/gloss-nlp/gloss/annotators/sentences"
+	"github.com/gloss-nlp/gloss/annotators/tokens"
+	"github.com/gloss-nlp/gloss/pipeline"
+)
+
+// Context windows, in bytes. Every look at the text around a quotation is
+// bounded, so that the work per document stays linear however many
+// quotations a sentence holds.
+const (
+	backWindow    = 400  // before a quotation, for its introduction
+	afterWindow   = 160  // after a quotation, for "…,” she said"
+	personWindow  = 1500 // before a pronoun, for the person it names
+	bodyWindow    = 1000 // before "it", for the body or document it names
+	maxRequote    = 8    // earlier quotations compared with a repeated phrase
+	maxSpeakerLen = 10   // words; a longer subject is not a name
+)
+
+// analysis holds what attribute needs from one document. It lives for one
+// call of Annotate.
+type analysis struct {
+	text   string
+	paras  []layout.Paragraph
+	notes  []layout.FootnoteRef
+	sents  []sentences.Sentence
+	toks   []tokens.Token
+	tagged bool // whether the tokens carry part-of-speech tags
+
+	// Named people and bodies from the entities layer, when the document
+	// has one; nil otherwise.
+	people, bodies []pipeline.Span
+
+	// Word trigrams of the direct quotations seen so far, to recognise a
+	// phrase quoted again later.
+	grams  map[gram]bool
+	recent map[uint64][]int // trigram -> direct quotations holding it
+	direct []attributed
+}
+
+type gram struct {
+	h uint64
+	q int
+}
+
+type attributed struct {
+	end     int
+	speaker *pipeline.TextSpan
+}
+
+func newAnalysis(doc *pipeline.Document, paras []layout.Paragraph, notes []layout.FootnoteRef) *analysis {
+	a := &analysis{
+		text:   doc.Text,
+		paras:  paras,
+		notes:  notes,
+		sents:  sentences.Layer.Get(doc),
+		toks:   tokens.Layer.Get(doc),
+		grams:  make(map[gram]bool),
+		recent: make(map[uint64][]int),
+	}
+	for _, t := range a.toks {
+		if t.POS != "" {
+			a.tagged = true
+			break
+		}
+	}
+	if doc.Has(entities.Layer.Name()) {
+		for _, e := range entities.Layer.Get(doc) {
+			switch e.Label {
+			case "PERSON":
+				a.people = append(a.people, e.Span)
+			case "ORG", "LAW":
+				a.bodies = append(a.bodies, e.Span)
+			}
+		}
+	}
+	return a
+}
+
+// attribute returns the kind of a quotation and, for a direct one, its
+// speaker.
+func (a *analysis) attribute(q quote) (string, *pipeline.TextSpan) {
+	before := a.before(q.Start)
+	inner := a.lex(q.inner.Start, q.inner.End)
+	words := wordsOf(inner)
+	kind, speaker := Scare, (*pipeline.TextSpan)(nil)
+	found := false
+	if q.block {
+		kind = Direct
+	} else {
+		kind, speaker, found = a.kind(q, before, inner, words)
+	}
+	if kind != Direct {
+		return kind, nil
+	}
+	if !found {
+		if sp, ok := a.requote(q, words); ok {
+			speaker, found = sp, true
+		}
+	}
+	if !found {
+		speaker = a.introducer(before)
+	}
+	a.remember(q, words, speaker)
+	return kind, speaker
+}
+
+// kind decides an inline quotation's kind from the evidence around it. An
+// attribution after the quotation ("…,” she said) also gives the speaker.
+func (a *analysis) kind(q quote, before, inner []item, words []item) (string, *pipeline.TextSpan, bool) {
+	if soCalled(before) {
+		return Scare, nil, false
+	}
+	if a.isTitle(before, words, q) {
+		return Title, nil, false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(a.text[q.inner.Start:q.inner.End], isSpaceRune))
+	if speaker, ok := a.afterAttribution(q, last); ok {
+		return Direct, speaker, speaker != nil
+	}
+	verb := a.finiteVerb(inner)
+	if a.attachedBefore(before, len(words) >= 3 || verb) {
+		return Direct, nil, false
+	}
+	if _, ok := a.requote(q, words); ok {
+		return Direct, nil, false
+	}
+	if len(words) >= 5 {
+		return Direct, nil, false
+	}
+	if verb && (strings.ContainsRune(".!?…", last) || a.lastReporting(before) >= 0) {
+		return Direct, nil, false
+	}
+	return Scare, nil, false
+}
+
+// An item is a word or a punctuation mark of the text.
+type item struct {
+	start, end int
+	low        string // the word in lower case; "" for punctuation
+	cap        bool   // the word starts with an upper-case letter
+	r          rune   // the punctuation mark
+}
+
+func (it item) word() bool { return it.low != "" }
+
+// lex splits text[from:to] into items, leaving out footnote numbers.
+func (a *analysis) lex(from, to int) []item {
+	var out []item
+	n, _ := slices.BinarySearchFunc(a.notes, from, func(f layout.FootnoteRef, pos int) int { return f.End - 1 - pos })
+	for i := from; i < to; {
+		if n < len(a.notes) && a.notes[n].Start <= i {
+			if a.notes[n].End > i {
+				i = a.notes[n].End
+			}
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(a.text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case isAlnum(r) || unicode.IsMark(r):
+			j := i + size
+			for j < to {
+				r2, s2 := utf8.DecodeRuneInString(a.text[j:])
+				if isAlnum(r2) || unicode.IsMark(r2) {
+					j += s2
+					continue
+				}
+				if isJoiner(r2) && j+s2 < to {
+					r3, _ := utf8.DecodeRuneInString(a.text[j+s2:])
+					if isAlnum(r3) {
+						j += s2
+						continue
+					}
+				}
+				break
+			}
+			if n < len(a.notes) && a.notes[n].Start < j && a.notes[n].Start > i {
+				j = a.notes[n].Start
+			}
+			out = append(out, item{start: i, end: j, low: strings.ToLower(a.text[i:j]), cap: unicode.IsUpper(r)})
+			i = j
+		default:
+			out = append(out, item{start: i, end: i + size, r: r})
+			i += size
+		}
+	}
+	return out
+}
+
+func isJoiner(r rune) bool {
+	return r == '-' || r == '‐' || r == '‑' || r == '’' || r == '\'' || r == '&'
+}
+
+func isSpaceRune(r rune) bool { return unicode.IsSpace(r) }
+
+func wordsOf(items []item) []item {
+	var out []item
+	for _, it := range items {
+		if it.word() {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// sentence returns the span of the sentence holding the byte at pos, or of
+// its paragraph if no sentence holds it.
+func (a *analysis) sentence(pos int) pipeline.Span {
+	i, _ := slices.BinarySearchFunc(a.sents, pos, func(s sentences.Sentence, p int) int {
+		if s.Start > p {
+			return 1
+		}
+		return -1
+	})
+	if i > 0 && pos < a.sents[i-1].End {
+		return a.sents[i-1].Span
+	}
+	j, _ := slices.BinarySearchFunc(a.paras, pos, func(p layout.Paragraph, x int) int {
+		if p.Start > x {
+			return 1
+		}
+		return -1
+	})
+	if j > 0 && pos < a.paras[j-1].End {
+		return a.paras[j-1].Span
+	}
+	return pipeline.Span{Start: pos, End: pos}
+}
+
+// before returns the items of the sentence before pos, the clause that
+// introduces a quotation starting there. A quotation that starts its
+// sentence after a colon is introduced by the sentence before it.
+func (a *analysis) before(pos int) []item {
+	end := pos
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(a.text[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	if end == 0 {
+		return nil
+	}
+	start := a.sentence(end - 1).Start
+	if start < end-backWindow {
+		start = end - backWindow
+		for start < end && !utf8.RuneStart(a.text[start]) {
+			start++
+		}
+	}
+	items := a.lex(start, end)
+	// Cut at a sentence end the sentence layer missed: a full stop after
+	// a lower-case word, then a capital.
+	for k := len(items) - 2; k >= 1; k-- {
+		if strings.ContainsRune(".!?", items[k].r) && items[k+1].cap && items[k-1].word() && !items[k-1].cap && len(items[k-1].low) >= 3 {
+			return items[k+1:]
+		}
+	}
+	return items
+}
+
+// soCalled reports whether the quotation follows "so-called".
+func soCalled(before []item) bool {
+	n := len(before)
+	return n >= 1 && before[n-1].low == "so-called" ||
+		n >= 2 && before[n-2].low == "so" && before[n-1].low == "called"
+}
+
+// isTitle reports whether a quotation is a title: it follows a noun for a
+// document or work (the report “…”, a novel titled ‘…’), or it is in title
+// case and names a kind of document (‘Regulation on the Status of …’).
+func (a *analysis) isTitle(before, words []item, q quote) bool {
+	first := words
+	if len(first) > 1 && determiners[first[0].low] {
+		first = first[1:] // the ‘the Statement of …’
+	}
+	if len(first) == 0 || !first[0].cap && !isDigit(first[0].low[0]) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(a.text[q.inner.Start:q.inner.End], isSpaceRune))
+	if strings.ContainsRune(".!?", last) {
+		return false
+	}
+	if n := len(before); n > 0 && before[n-1].word() && (workNouns[before[n-1].low] || titling[before[n-1].low]) {
+		return true
+	}
+	if len(words) < 2 {
+		return false
+	}
+	named := false
+	for i, w := range words {
+		switch {
+		case w.cap && documentNouns[w.low]:
+			named = true
+		case !w.cap && !isDigit(w.low[0]) && !(functionWords[w.low] && i > 0) && !(i == 0 && determiners[w.low]):
+			return false
+		}
+	}
+	return named
+}
+
+// afterAttribution looks for a reporting clause right after a quotation:
+// “…,” she said / “…,” said Jane Doe / ‘…’, according to the report. It
+// reports whether one is there, with the speaker if it names one.
+func (a *analysis) afterAttribution(q quote, last rune) (*pipeline.TextSpan, bool) {
+	end := q.End + afterWindow
+	if j := a.paraEnd(q.End - 1); end > j {
+		end = j
+	}
+	for end > q.End && end < len(a.text) && !utf8.RuneStart(a.text[end]) {
+		end--
+	}
+	items := a.lex(q.End, end)
+	k := 0
+	comma := k < len(items) && items[k].r == ','
+	if comma {
+		k++
+	}
+	if !comma && !strings.ContainsRune(",!?—–…", last) {
+		return nil, false
+	}
+	// according to X
+	if k+1 < len(items) && items[k].low == "according" && items[k+1].low == "to" {
+		return a.speakerNP(a.rightNP(items[k+2:])), true
+	}
+	// said Jane Doe
+	if n, kind := reporting(items, k, a); n > 0 && kind&active != 0 {
+		np := a.rightNP(items[k+n:])
+		if len(np) > 0 && (np[0].cap || pronouns[np[0].low] != 0) || len(np) > 1 && determiners[np[0].low] {
+			return a.speakerNP(np), true
+		}
+		return nil, false
+	}
+	// she said, Jane Doe said, the mayor said
+	for j := k; j < len(items) && j-k < 6 && items[j].word(); j++ {
+		if j == k {
+			continue
+		}
+		if n, kind := reporting(items, j, a); n > 0 && kind&active != 0 {
+			return a.speakerNP(items[k:j]), true
+		}
+	}
+	return nil, false
+}
+
+// paraEnd returns the end of the paragraph holding pos.
+func (a *analysis) paraEnd(pos int) int {
+	j, _ := slices.BinarySearchFunc(a.paras, pos, func(p layout.Paragraph, x int) int {
+		if p.Start > x {
+			return 1
+		}
+		return -1
+	})
+	if j > 0 && pos < a.paras[j-1].End {
+		return a.paras[j-1].End
+	}
+	return len(a.text)
+}
+
+// attachedBefore reports whether a quotation is introduced right before it:
+// by a colon (for a quotation of some length), or by a reporting verb
+// directly or through "that", a comma or an object (He told them: “…”).
+func (a *analysis) attachedBefore(before []item, long bool) bool {
+	n := len(before)
+	if n == 0 {
+		return false
+	}
+	if before[n-1].r == ':' && long {
+		return true
+	}
+	v := a.lastReporting(before)
+	if v < 0 {
+		return false
+	}
+	m, _ := reporting(before, v, a)
+	rest := before[v+m:]
+	if before[v].low == "according" {
+		return len(rest) > 0 && rest[len(rest)-1].r == ','
+	}
+	switch {
+	case len(rest) == 0:
+		return true
+	case len(rest) > 4:
+		return false
+	}
+	end := rest[len(rest)-1]
+	return end.r == ':' || end.r == ',' || end.low == "that"
+}
+
+// lastReporting returns the index of the last reporting verb in items, or -1.
+func (a *analysis) lastReporting(items []item) int {
+	for k := len(items) - 1; k >= 0; k-- {
+		if !items[k].word() {
+			continue
+		}
+		if n, _ := reporting(items, k, a); n > 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// introducer finds the speaker in the clause before a quotation: the subject
+// of its reporting verb (The summit pointed out that …; As he said:), or
+// the source of a participle (the point mentioned at the Astana summit:),
+// or what follows "according to".
+func (a *analysis) introducer(before []item) *pipeline.TextSpan {
+	v := a.lastReporting(before)
+	if v < 0 {
+		return nil
+	}
+	n, kind := reporting(before, v, a)
+	if before[v].low == "according" {
+		return a.speakerNP(a.rightNP(before[v+n:]))
+	}
+	if kind&passive != 0 && v+n < len(before) && a.isParticiple(before, v) {
+		if prep := before[v+n]; sourcePreps[prep.low] {
+			np := a.rightNP(before[v+n+1:])
+			for _, w := range np {
+				if w.cap || sourceNouns[w.low] {
+					return a.speakerNP(np)
+				}
+			}
+		}
+	}
+	if kind&active == 0 {
+		return nil
+	}
+	return a.speakerNP(subject(before[:v]))
+}
+
+// isParticiple reports whether the reporting verb at v is a participle
+// modifying the noun before it (the words quoted from …) rather than the
+// verb of a subject.
+func (a *analysis) isParticiple(items []item, v int) bool {
+	if a.tagged && !strings.HasPrefix(a.pos(items[v]), "VB") && a.pos(items[v]) != "" {
+		return false
+	}
+	if v == 0 {
+		return false
+	}
+	p := items[v-1]
+	return p.word() && (passiveAux[p.low] || !p.cap && pronouns[p.low] == 0 && !auxiliaries[p.low] && !strings.HasSuffix(p.low, "ly"))
+}
+
+// subject returns the subject noun phrase that ends items, the words before
+// a reporting verb: auxiliaries and adverbs are skipped, an appositive
+// after a comma is passed over (Lee Kuan Yew, Minister Mentor …, has
+// remarked), and the phrase starts after the last comma, clause boundary
+// or subordinating word.
+func subject(items []item) []item {
+	j := len(items) - 1
+	for j >= 0 && items[j].word() && (auxiliaries[items[j].low] || strings.HasSuffix(items[j].low, "ly") && !items[j].cap) {
+		j--
+	}
+	if j < 0 {
+		return nil
+	}
+	e := j
+	if items[j].r == ',' {
+		k := j - 1
+		for k >= 0 && items[k].r != ',' && !isClauseBreak(items[k]) {
+			k--
+		}
+		e = j - 1
+		if k >= 0 && items[k].r == ',' {
+			e = k - 1
+		}
+	}
+	s := e
+	for s > 0 && items[s-1].r != ',' && !isClauseBreak(items[s-1]) {
+		s--
+	}
+	if e < s || !items[e].word() {
+		return nil
+	}
+	np := items[s : e+1]
+	for k := len(np) - 1; k >= 0; k-- {
+		if np[k].word() && subordinators[np[k].low] {
+			np = np[k+1:]
+			break
+		}
+	}
+	for _, w := range np {
+		if finiteVerbs[w.low] {
+			return nil // a clause, not a noun phrase
+		}
+	}
+	return np
+}
+
+func isClauseBreak(it item) bool {
+	return it.r != 0 && it.r != ',' && it.r != '.' && it.r != '&' && it.r != '-'
+}
+
+// rightNP returns the noun phrase that starts items: words up to
+// punctuation or a word that cannot continue a name, with "of", "in" and
+// "and" kept only before a capitalised word (the Declaration of the SCO
+// Astana summit; the Bank of England).
+func (a *analysis) rightNP(items []item) []item {
+	k := 0
+	for k < len(items) && items[k].word() {
+		w := items[k]
+		if connectors[w.low] {
+			j := k + 1
+			if j < len(items) && determiners[items[j].low] {
+				j++
+			}
+			if k == 0 || j >= len(items) || !items[j].cap {
+				break
+			}
+		} else if stopWords[w.low] {
+			break
+		} else if n, _ := reporting(items, k, a); n > 0 && k > 0 {
+			break
+		}
+		k++
+		if k > 12 {
+			return nil
+		}
+	}
+	return items[:k]
+}
+
+// speakerNP turns a noun phrase into a speaker: a pronoun is resolved to
+// the name it stands for, a leading determiner is dropped, and a person's
+// titles before the name (Foreign Minister Jane Doe) are dropped.
+func (a *analysis) speakerNP(np []item) *pipeline.TextSpan {
+	for len(np) > 0 && (!np[0].word() || determiners[np[0].low]) {
+		np = np[1:]
+	}
+	for len(np) > 0 && !np[len(np)-1].word() {
+		np = np[:len(np)-1]
+	}
+	if len(np) == 0 || len(np) > maxSpeakerLen {
+		return nil
+	}
+	if len(np) == 1 {
+		switch pronouns[np[0].low] {
+		case person:
+			return a.resolvePerson(np[0].start)
+		case body:
+			return a.resolveBody(np[0].start)
+		case other:
+			return nil
+		}
+	}
+	np = dropTitles(np)
+	sp := pipeline.TextSpan{Span: pipeline.Span{Start: np[0].start, End: np[len(np)-1].end}}
+	sp.Text = a.text[sp.Start:sp.End]
+	return &sp
+}
+
+// dropTitles drops the titles before a capitalised name: Chinese President
+// Hu Jintao → Hu Jintao.
+func dropTitles(np []item) []item {
+	last := -1
+	for i, w := range np {
+		if !w.cap {
+			return np
+		}
+		if titles[w.low] {
+			last = i
+		}
+	}
+	if last >= 0 && last < len(np)-1 {
+		return np[last+1:]
+	}
+	return np
+}
+
+// resolvePerson returns the nearest person named before pos: a name after
+// a title (President Jane Doe), or else a run of two to four capitalised
+// words that does not take an article and names no place or institution.
+func (a *analysis) resolvePerson(pos int) *pipeline.TextSpan {
+	from := a.back(pos, personWindow)
+	if e, ok := nearest(a.people, from, pos); ok {
+		return a.span(dropTitles(a.lex(e.Start, e.End)))
+	}
+	items := a.lex(from, pos)
+	for end := len(items); end > 0; {
+		// Find the capitalised run ending at end-1.
+		if !items[end-1].word() || !items[end-1].cap {
+			end--
+			continue
+		}
+		start := end - 1
+		for start > 0 && items[start-1].word() && items[start-1].cap && a.namePart(items[start-1]) {
+			start--
+		}
+		if !a.namePart(items[end-1]) {
+			end--
+			continue
+		}
+		run := items[start:end]
+		if name := dropTitles(run); len(name) < len(run) {
+			return a.span(name)
+		}
+		article := start > 0 && (items[start-1].low == "the" || items[start-1].low == "a")
+		if len(run) >= 2 && len(run) <= 4 && !article && personLike(run) {
+			return a.span(run)
+		}
+		end = start
+	}
+	return nil
+}
+
+// namePart reports whether a capitalised word can be part of a name: with
+// tags, a proper noun; without, anything but an acronym.
+func (a *analysis) namePart(w item) bool {
+	if a.tagged {
+		if tag := a.pos(w); tag != "" {
+			return tag == "NNP" || tag == "NNPS" || titles[w.low]
+		}
+	}
+	return a.text[w.start:w.end] != strings.ToUpper(a.text[w.start:w.end])
+}
+
+func personLike(run []item) bool {
+	for _, w := range run {
+		if notPersonal[w.low] || subordinators[w.low] || determiners[w.low] || functionWords[w.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveBody returns the nearest body, meeting or document named before
+// pos: a noun phrase headed by a word such as summit, council or report.
+func (a *analysis) resolveBody(pos int) *pipeline.TextSpan {
+	from := a.back(pos, bodyWindow)
+	ent, named := nearest(a.bodies, from, pos)
+	items := a.lex(from, pos)
+	for h := len(items) - 1; h >= 0; h-- {
+		if named && items[h].end <= ent.Start {
+			break // the named body is nearer
+		}
+		if !items[h].word() || !sourceNouns[items[h].low] {
+			continue
+		}
+		s := nameStart(items, h)
+		// Declaration of the SCO summit: take in the head before "of".
+		for s >= 2 {
+			j := s - 1
+			if determiners[items[j].low] {
+				j--
+			}
+			if j < 1 || !connectors[items[j].low] || !(items[j-1].cap || sourceNouns[items[j-1].low]) {
+				break
+			}
+			s = nameStart(items, j-1)
+		}
+		e := h + 1
+		for e+1 < len(items) && connectors[items[e].low] {
+			j := e + 1
+			if determiners[items[j].low] && j+1 < len(items) {
+				j++
+			}
+			if !items[j].cap {
+				break
+			}
+			for j < len(items) && items[j].word() && (items[j].cap || sourceNouns[items[j].low]) {
+				j++
+			}
+			e = j
+		}
+		if named && ent.End > items[e-1].end {
+			break
+		}
+		return a.span(items[s:e])
+	}
+	if named {
+		return a.span(a.lex(ent.Start, ent.End))
+	}
+	return nil
+}
+
+// nameStart returns where the name ending with items[h] starts: it takes
+// in capitalised words, numbers and nouns for bodies before it.
+func nameStart(items []item, h int) int {
+	s := h
+	for s > 0 && items[s-1].word() && (items[s-1].cap || isDigit(items[s-1].low[0]) || sourceNouns[items[s-1].low]) && !determiners[items[s-1].low] {
+		s--
+	}
+	return s
+}
+
+// nearest returns the last of the sorted spans that lies within [from, to).
+func nearest(spans []pipeline.Span, from, to int) (pipeline.Span, bool) {
+	i, _ := slices.BinarySearchFunc(spans, to, func(sp pipeline.Span, pos int) int {
+		if sp.Start >= pos {
+			return 1
+		}
+		return -1
+	})
+	for ; i > 0; i-- {
+		sp := spans[i-1]
+		if sp.Start < from {
+			break
+		}
+		if sp.End <= to {
+			return sp, true
+		}
+	}
+	return pipeline.Span{}, false
+}
+
+func (a *analysis) span(np []item) *pipeline.TextSpan {
+	if len(np) == 0 {
+		return nil
+	}
+	sp := pipeline.TextSpan{Span: pipeline.Span{Start: np[0].start, End: np[len(np)-1].end}}
+	sp.Text = a.text[sp.Start:sp.End]
+	return &sp
+}
+
+// back returns pos-n moved forward to a rune boundary, or 0.
+func (a *analysis) back(pos, n int) int {
+	s := pos - n
+	if s <= 0 {
+		return 0
+	}
+	for s < pos && !utf8.RuneStart(a.text[s]) {
+		s++
+	}
+	return s
+}
+
+// pos returns the part-of-speech tag of the token that starts with w.
+func (a *analysis) pos(w item) string {
+	i, ok := slices.BinarySearchFunc(a.toks, w.start, func(t tokens.Token, p int) int { return t.Start - p })
+	if !ok {
+		return ""
+	}
+	return a.toks[i].POS
+}
+
+// finiteVerb reports whether the words include a finite verb.
+func (a *analysis) finiteVerb(items []item) bool {
+	for k, w := range items {
+		if !w.word() {
+			continue
+		}
+		if a.tagged {
+			switch a.pos(w) {
+			case "VBD", "VBP", "VBZ", "MD":
+				return true
+			case "VB":
+				if k == 0 || items[k-1].low != "to" {
+					return true
+				}
+			}
+			continue
+		}
+		if finiteVerbs[w.low] {
+			return true
+		}
+		if n, _ := reporting(items, k, a); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// requote reports whether a quotation of four or more words repeats, word
+// for word, an earlier direct quotation, and returns that one's speaker.
+// Hyphens, case and punctuation are ignored (anti-terrorist matches
+// antiterrorist).
+func (a *analysis) requote(q quote, words []item) (*pipeline.TextSpan, bool) {
+	hs := trigrams(words)
+	if len(words) < 4 || len(hs) == 0 {
+		return nil, false
+	}
+	cands := a.recent[hs[0]]
+	for c := len(cands) - 1; c >= 0 && c >= len(cands)-maxRequote; c-- {
+		j := cands[c]
+		if a.direct[j].end > q.Start {
+			continue // an enclosing quotation, not an earlier one
+		}
+		all := true
+		for _, h := range hs[1:] {
+			if !a.grams[gram{h, j}] {
+				all = false
+				break
+			}
+		}
+		if all {
+			return a.direct[j].speaker, true
+		}
+	}
+	return nil, false
+}
+
+// remember records a direct quotation for requote.
+func (a *analysis) remember(q quote, words []item, speaker *pipeline.TextSpan) {
+	j := len(a.direct)
+	a.direct = append(a.direct, attributed{q.End, speaker})
+	for _, h := range trigrams(words) {
+		if !a.grams[gram{h, j}] {
+			a.grams[gram{h, j}] = true
+			a.recent[h] = append(a.recent[h], j)
+		}
+	}
+}
+
+// trigrams hashes each run of three words, normalised to lower-case letters
+// and digits.
+func trigrams(words []item) []uint64 {
+	norm := make([]string, 0, len(words))
+	for _, w := range words {
+		s := strings.Map(func(r rune) rune {
+			if isAlnum(r) {
+				return r
+			}
+			return -1
+		}, w.low)
+		if s != "" {
+			norm = append(norm, s)
+		}
+	}
+	var out []uint64
+	for i := 0; i+3 <= len(norm); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(norm[i] + "\x00" + norm[i+1] + "\x00" + norm[i+2]))
+		out = append(out, h.Sum64())
+	}
+	return out
+}
