@@ -215,16 +215,18 @@ func BenchmarkEntities(b *testing.B) {
 	if err := p.Annotate(context.Background(), doc); err != nil {
 		b.Fatal(err)
 	}
-	a := Annotator{}
-	if err := a.Annotate(context.Background(), doc); err != nil { // load data
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
-	for b.Loop() {
-		if err := a.Annotate(context.Background(), doc); err != nil {
-			b.Fatal(err)
-		}
+	for _, a := range []Annotator{{}, {NoModel: true}} {
+		b.Run(fmt.Sprintf("NoModel=%v", a.NoModel), func(b *testing.B) {
+			if err := a.Annotate(context.Background(), doc); err != nil { // load data
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if err := a.Annotate(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
