@@ -124,8 +124,8 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 }
 
 // straightQuote returns the Penn Treebank form of the straight quote q at
-// i in a sentence starting at start: `` or ` when it opens (at the start or
-// after white space or a bracket), '' or ' when it closes.
+// i in a sentence starting at start: “ or ` when it opens (at the start or
+// after white space or a bracket), ” or ' when it closes.
 func straightQuote(text string, start, i int, q string) string {
 	opening := i == start || isSpace(text[i-1]) || strings.IndexByte("([{", text[i-1]) >= 0
 	switch {
