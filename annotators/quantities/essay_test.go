@@ -1,0 +1,67 @@
+package quantities_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gloss-nlp/gloss/annotators/quantities"
+	"github.com/gloss-nlp/gloss/pipeline/pipelinetest"
+)
+
+const essay = "../../corpus/sco-essay.txt"
+
+// TestEssay checks every quantity of the essay, listed by hand. Years,
+// dates, footnote numbers, list markers, ordinals ("twenty-first") and
+// "One" as a pronoun are not quantities.
+func TestEssay(t *testing.T) {
+	data, err := os.ReadFile(essay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"eight years|8|year",
+		"three outcomes|3|outcome",
+		"more than 3000\u00a0km|3000|km|MORE_THAN",
+		"six years|6|year",
+		"less than three months|3|month|LESS_THAN",
+		"six founding states|6|state",
+		"Three points|3|point",
+		"nine close neighbours|9|neighbour",
+		"seven SCO members|7|member",
+		"about three quarters|0.75|fraction|APPROX",
+		"14 799 km|14799|km",
+		"over half|0.5|fraction|MORE_THAN",
+		"230 million Muslims|230000000|Muslim",
+		"60–70 percent|[60,70]|percent",
+		"20 million tonnes per year|20000000|tonne/year",
+		"500 thousand tonnes|500000|tonne",
+		"5-year|5|year",
+		"10-year|10|year",
+		"Three factors|3|factor",
+	}
+	doc := pipelinetest.Annotate(t, string(data), stages()...)
+	var got []string
+	for _, q := range quantities.Layer.Get(doc) {
+		got = append(got, show(q))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func BenchmarkQuantities(b *testing.B) {
+	data, err := os.ReadFile(essay)
+	if err != nil {
+		b.Fatal(err)
+	}
+	st := stages()
+	doc := pipelinetest.Annotate(b, string(data), st[:len(st)-1]...)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if err := (quantities.Annotator{}).Annotate(b.Context(), doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

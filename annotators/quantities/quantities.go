@@ -1,0 +1,503 @@
+// Package quantities finds numeric measures in text: a number in digits or
+// words, its unit (from a table of SI, common and currency units) or the
+// noun it counts, and a modifier such as "more than" or "about".
+package quantities
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gloss-nlp/gloss/annotators/layout"
+	"github.com/gloss-nlp/gloss/annotators/sentences"
+	"github.com/gloss-nlp/gloss/annotators/tokens"
+	"github.com/gloss-nlp/gloss/pipeline"
+)
+
+// Modifiers of a quantity.
+const (
+	Approx   = "APPROX"
+	MoreThan = "MORE_THAN"
+	LessThan = "LESS_THAN"
+	Max      = "MAX"
+	Min      = "MIN"
+)
+
+// A Quantity is a measure: its Value is a Number, or a [2]Number for a
+// range; its Unit is a unit symbol from the unit table ("km",
+// "tonne/year", "percent"), an ISO 4217 currency code, "fraction" for a
+// fraction of something, or the singular of the noun it counts
+// ("neighbour"); Mod qualifies the value.
+type Quantity struct {
+	pipeline.TextSpan
+	Value any    `json:"value"`
+	Unit  string `json:"unit"`
+	Mod   string `json:"mod,omitempty"`
+}
+
+// A Number is a value that prints in JSON without a needless fraction or
+// exponent: 20000000, 0.75.
+type Number float64
+
+// MarshalJSON prints n in the shortest decimal form that reads back as n.
+func (n Number) MarshalJSON() ([]byte, error) {
+	return strconv.AppendFloat(nil, float64(n), 'f', -1, 64), nil
+}
+
+// Layer is the quantities layer.
+var Layer = pipeline.NewLayer[Quantity]("quantities")
+
+// Annotator finds quantities. The zero value is ready to use. If the
+// document has a dates layer when it runs, quantities overlapping a date
+// are dropped; otherwise it applies its own rule for years.
+type Annotator struct{}
+
+var _ pipeline.Annotator = Annotator{}
+
+func (Annotator) Name() string    { return "quantities" }
+func (Annotator) Version() string { return "0.1.0" }
+func (Annotator) Requires() []string {
+	return []string{tokens.Layer.Name(), layout.FootnoteRefs.Name(), layout.PageBreaks.Name(), sentences.Layer.Name()}
+}
+func (Annotator) Provides() []string { return []string{Layer.Name()} }
+
+// Annotate sets the quantities layer.
+func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
+	s := newScan(doc)
+	var out []Quantity
+	for i := 0; i < len(s.toks); {
+		q, next, ok := s.quantity(i)
+		if ok && !s.excluded(q.Span) {
+			out = append(out, q)
+			i = next
+			continue
+		}
+		i++
+	}
+	Layer.Set(doc, out)
+	return nil
+}
+
+// A tok is a word, a number in digits or one other character.
+type tok struct {
+	start, end int
+	kind       byte // 'w' word, 'n' digits, 'p' other
+	space      bool // preceded by white space or the start of the text
+}
+
+type scan struct {
+	doc   *pipeline.Document
+	text  string
+	toks  []tok
+	lows  []string       // each token in lower case
+	pos   map[int]string // POS tag by token start, from the tokens layer
+	notes []layout.FootnoteRef
+	dates []pipeline.Span
+	sents []sentences.Sentence
+}
+
+func newScan(doc *pipeline.Document) *scan {
+	s := &scan{doc: doc, text: doc.Text, notes: layout.FootnoteRefs.Get(doc), sents: sentences.Layer.Get(doc), dates: dateSpans(doc)}
+	for _, t := range tokens.Layer.Get(doc) {
+		if t.POS != "" {
+			if s.pos == nil {
+				s.pos = make(map[int]string)
+			}
+			s.pos[t.Start] = t.POS
+		}
+	}
+	text := s.text
+	space := true
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f':
+			space = true
+			i += n
+			continue
+		case unicode.IsDigit(r):
+			j := i + n
+			for j < len(text) {
+				c := text[j]
+				if c >= '0' && c <= '9' || (c == '.' || c == ',') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9' {
+					j++
+					continue
+				}
+				break
+			}
+			s.toks = append(s.toks, tok{i, j, 'n', space})
+			i = j
+		case unicode.IsLetter(r):
+			j := i + n
+			for j < len(text) {
+				r, m := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r) {
+					j += m
+					continue
+				}
+				// Keep hyphenated words and contractions whole: "twenty-five".
+				if (r == '-' || r == '\'' || r == '’') && j+m < len(text) {
+					if r2, _ := utf8.DecodeRuneInString(text[j+m:]); unicode.IsLetter(r2) {
+						j += m
+						continue
+					}
+				}
+				break
+			}
+			s.toks = append(s.toks, tok{i, j, 'w', space})
+			i = j
+		default:
+			s.toks = append(s.toks, tok{i, i + n, 'p', space})
+			i += n
+		}
+		space = false
+	}
+	s.lows = make([]string, len(s.toks))
+	for i, t := range s.toks {
+		s.lows[i] = strings.ToLower(s.text[t.start:t.end])
+	}
+	return s
+}
+
+func (s *scan) str(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.text[s.toks[i].start:s.toks[i].end]
+}
+
+func (s *scan) lower(i int) string {
+	if i < 0 || i >= len(s.lows) {
+		return ""
+	}
+	return s.lows[i]
+}
+
+// glued reports whether token i follows token i-1 with no space between.
+func (s *scan) glued(i int) bool { return i < len(s.toks) && !s.toks[i].space }
+
+// excluded reports whether sp overlaps a footnote number or a date.
+func (s *scan) excluded(sp pipeline.Span) bool {
+	for _, n := range s.notes {
+		if n.Span.Overlaps(sp) {
+			return true
+		}
+	}
+	for _, d := range s.dates {
+		if d.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateSpans returns the spans of the document's dates layer, if it has one.
+func dateSpans(doc *pipeline.Document) []pipeline.Span {
+	return nil
+}
+
+// A value is a parsed number: its value, the tokens it spans [i, j), and
+// what it is made of.
+type value struct {
+	v        float64
+	i, j     int
+	words    bool    // written in words
+	mult     bool    // scaled by a word such as "million"
+	fraction bool    // a fraction such as "three quarters"
+	year     bool    // four digits that could be a year
+	scale    float64 // the factor of a scale word, if any
+}
+
+var mods = []struct {
+	words []string
+	mod   string
+}{
+	{[]string{"more", "than"}, MoreThan}, {[]string{"over"}, MoreThan}, {[]string{"above"}, MoreThan},
+	{[]string{"in", "excess", "of"}, MoreThan}, {[]string{"upwards", "of"}, MoreThan},
+	{[]string{"at", "least"}, Min}, {[]string{"no", "less", "than"}, Min}, {[]string{"not", "less", "than"}, Min},
+	{[]string{"a", "minimum", "of"}, Min},
+	{[]string{"up", "to"}, Max}, {[]string{"at", "most"}, Max}, {[]string{"no", "more", "than"}, Max},
+	{[]string{"not", "more", "than"}, Max}, {[]string{"a", "maximum", "of"}, Max},
+	{[]string{"about"}, Approx}, {[]string{"around"}, Approx}, {[]string{"approximately"}, Approx},
+	{[]string{"roughly"}, Approx}, {[]string{"nearly"}, Approx}, {[]string{"almost"}, Approx},
+	{[]string{"some"}, Approx}, {[]string{"circa"}, Approx}, {[]string{"approx"}, Approx}, {[]string{"~"}, Approx},
+	{[]string{"less", "than"}, LessThan}, {[]string{"fewer", "than"}, LessThan}, {[]string{"under"}, LessThan},
+	{[]string{"below"}, LessThan},
+}
+
+// mod matches a modifier at token i and returns it and the token after it.
+func (s *scan) mod(i int) (string, int) {
+	w := s.lower(i)
+	for _, m := range mods {
+		if m.words[0] != w {
+			continue
+		}
+		ok := true
+		for k, w := range m.words {
+			if s.lower(i+k) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			j := i + len(m.words)
+			if s.str(j) == "." && m.words[0] == "approx" {
+				j++
+			}
+			return m.mod, j
+		}
+	}
+	return "", i
+}
+
+// quantity parses a quantity starting at token i.
+func (s *scan) quantity(i int) (Quantity, int, bool) {
+	start := i
+	if i > 0 && s.glued(i) && s.toks[i-1].kind == 'w' {
+		return Quantity{}, 0, false
+	}
+	mod, i := s.mod(i)
+	if mod != "" && i == start {
+		return Quantity{}, 0, false
+	}
+	cur, i := s.currencyPrefix(i)
+	v, ok := s.number(i)
+	if !ok {
+		return Quantity{}, 0, false
+	}
+	if !s.startsWell(start, v.i) {
+		return Quantity{}, 0, false
+	}
+	// A bare fraction word measures something only when qualified or
+	// followed by what it is a fraction of: "over half", "half of".
+	if v.fraction && v.i+1 == v.j && mod == "" && s.lower(v.j) != "of" {
+		return Quantity{}, 0, false
+	}
+	j := v.j
+	var hi *value
+	// A range: "60–70", "5 to 10", "between 5 and 10".
+	if sep := s.str(j); sep == "–" || sep == "-" || sep == "to" || sep == "and" && s.lower(start-1) == "between" {
+		if w, ok := s.number(j + 1); ok && w.words == v.words && (sep != "-" || s.glued(j) && s.glued(j+1)) {
+			hi = &w
+			j = w.j
+		}
+	}
+	// A scale after a range applies to both ends: "2–3 million".
+	if hi != nil && hi.scale > 0 && v.scale == 0 && !v.words {
+		v.v *= hi.scale
+		v.mult, v.scale = true, hi.scale
+	}
+	unit, k := "", j
+	switch {
+	case cur != "":
+		unit = cur
+		if m, k2 := s.multiplier(j); m > 0 && !v.mult {
+			v.v, v.mult, k = v.v*m, true, k2
+		}
+	case v.fraction:
+		unit = "fraction"
+	default:
+		if c, k2 := s.currencyWord(j); c != "" {
+			unit, k = c, k2
+		} else if u, k2 := s.unit(j); u != "" {
+			unit, k = u, k2
+		}
+	}
+	if unit != "" && unit != "fraction" {
+		if t, k2 := s.per(k); t != "" {
+			unit, k = unit+"/"+t, k2
+		}
+	}
+	if unit == "" {
+		if !s.counts(start, v) {
+			return Quantity{}, 0, false
+		}
+		if n, k2 := s.counted(j); n != "" && (!v.year || k2 == j+1 && s.plural(j)) {
+			unit, k = n, k2
+		} else if !v.mult {
+			return Quantity{}, 0, false
+		}
+	}
+	end := s.toks[k-1].end
+	q := Quantity{TextSpan: s.doc.TextSpan(s.toks[start].start, end), Unit: unit, Mod: mod}
+	if hi != nil {
+		q.Value = [2]Number{Number(v.v), Number(hi.v)}
+	} else {
+		q.Value = Number(v.v)
+	}
+	return q, k, true
+}
+
+// startsWell reports whether a number starting at token n (after any
+// modifier from token start) stands on its own: not glued to a word
+// ("G8") or a footnote position ("periphery.1"), not a list marker
+// ("(1)", "2."), and not part of a name ("Boeing 747", "Article 5").
+func (s *scan) startsWell(start, n int) bool {
+	t := s.toks[n]
+	if n > 0 && !t.space && s.toks[n-1].kind != 'p' {
+		return false
+	}
+	if n > 0 && !t.space && t.kind == 'n' {
+		switch p := s.str(n - 1); p {
+		case "(", "[", "“", "‘", "\"", "~", "–", "—", "$", "€", "£", "¥":
+		default:
+			if _, ok := symbols()[p]; !ok {
+				return false
+			}
+		}
+	}
+	if t.kind == 'n' {
+		if s.str(n-1) == "(" && s.str(n+1) == ")" {
+			return false
+		}
+		if (s.str(n+1) == "." || s.str(n+1) == ")") && s.lineStart(t.start) && !s.glued(n+2) {
+			return false
+		}
+		// Digits followed by ":" and digits are a time or a ratio; by
+		// "/" and digits, a date or a fraction written out.
+		if nx := s.str(n + 1); (nx == ":" || nx == "/") && s.glued(n+1) && n+2 < len(s.toks) && s.toks[n+2].kind == 'n' && s.glued(n+2) {
+			return false
+		}
+	}
+	if start == n && n > 0 && s.toks[n-1].kind == 'w' {
+		p := s.str(n - 1)
+		r, _ := utf8.DecodeRuneInString(p)
+		if unicode.IsUpper(r) && !s.sentenceStart(n-1) && !isMonth(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// lineStart reports whether only white space precedes offset i on its line.
+func (s *scan) lineStart(i int) bool {
+	for i > 0 {
+		c := s.text[i-1]
+		if c == '\n' {
+			return true
+		}
+		if c != ' ' && c != '\t' {
+			return false
+		}
+		i--
+	}
+	return true
+}
+
+// sentenceStart reports whether token i begins a sentence.
+func (s *scan) sentenceStart(i int) bool {
+	if i == 0 {
+		return true
+	}
+	for _, st := range s.sents {
+		if st.Start == s.toks[i].start {
+			return true
+		}
+	}
+	p := s.str(i - 1)
+	return p == "." || p == "!" || p == "?" || p == "\n"
+}
+
+// counts reports whether a number with no unit may count a noun: not a
+// year, a date, the word "one" or a fraction.
+func (s *scan) counts(start int, v value) bool {
+	if v.fraction || v.mult {
+		return true
+	}
+	if v.v == 1 && v.words {
+		return false
+	}
+	if isMonth(s.str(v.j)) || isMonth(s.str(v.i-1)) || s.str(v.i-1) == "," && isMonth(s.str(v.i-2)) {
+		return false
+	}
+	// Digits glued to letters that are not a unit: "1990s", "5th".
+	if v.j < len(s.toks) && s.glued(v.j) && s.toks[v.j].kind == 'w' {
+		return false
+	}
+	return true
+}
+
+var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
+func isMonth(w string) bool {
+	if w == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && months[strings.ToLower(w)]
+}
+
+// counted returns the singular of the noun counted by the number ending
+// before token j, and the token after the noun. With part-of-speech tags
+// the noun is the head of the noun phrase after the number; without them,
+// the first plural word within three.
+func (s *scan) counted(j int) (string, int) {
+	if s.pos != nil {
+		head := -1
+		for k := j; k < len(s.toks) && k < j+5; k++ {
+			tag := s.pos[s.toks[k].start]
+			if s.toks[k].kind != 'w' {
+				break
+			}
+			if strings.HasPrefix(tag, "NN") {
+				head = k
+				continue
+			}
+			if head >= 0 || !(strings.HasPrefix(tag, "JJ") || tag == "VBG" || tag == "VBN") {
+				break
+			}
+		}
+		if head < 0 {
+			return "", j
+		}
+		return s.singular(head), head + 1
+	}
+	for k := j; k < len(s.toks) && k < j+3; k++ {
+		w := s.lower(k)
+		if s.toks[k].kind != 'w' || function[w] || k > j && !s.toks[k].space {
+			break
+		}
+		if len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
+			return s.singular(k), k + 1
+		}
+	}
+	return "", j
+}
+
+// plural reports whether token k is a plural noun.
+func (s *scan) plural(k int) bool {
+	if s.pos != nil {
+		tag := s.pos[s.toks[k].start]
+		return tag == "NNS" || tag == "NNPS"
+	}
+	w := s.lower(k)
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// function words end the search for a counted noun.
+var function = map[string]bool{"of": true, "the": true, "a": true, "an": true, "and": true, "or": true, "to": true, "in": true, "on": true, "at": true, "for": true, "by": true, "with": true, "from": true, "is": true, "are": true, "was": true, "were": true, "be": true, "has": true, "have": true, "had": true, "as": true, "its": true, "his": true, "her": true, "their": true, "this": true, "that": true, "these": true, "those": true, "it": true, "he": true, "she": true, "they": true, "we": true, "was's": true, "per": true, "than": true, "such": true}
+
+// singular returns the noun at token k in the singular, in lower case
+// unless it is a proper noun.
+func (s *scan) singular(k int) string {
+	w := s.str(k)
+	tag := s.pos[s.toks[k].start]
+	r, _ := utf8.DecodeRuneInString(w)
+	if !(strings.HasPrefix(tag, "NNP") || unicode.IsUpper(r) && !s.sentenceStart(k)) {
+		w = strings.ToLower(w)
+	}
+	lw := strings.ToLower(w)
+	switch {
+	case tag != "" && tag != "NNS" && tag != "NNPS":
+		return w
+	case strings.HasSuffix(lw, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(lw, "sses"), strings.HasSuffix(lw, "ches"), strings.HasSuffix(lw, "shes"), strings.HasSuffix(lw, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
