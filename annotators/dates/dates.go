@@ -1,0 +1,336 @@
+// Package dates finds temporal expressions and normalises them after the
+// TIMEX3 (TimeML) conventions: each is a DATE, TIME, DURATION or SET with an
+// ISO 8601-style value and, where the text qualifies it, a mod.
+//
+// # Values
+//
+// Dates are 2001-06-15, 2004-06, 2006, 199 for the 1990s and 20 for the
+// twenty-first century; seasons are 2004-SU, halves and quarters 2005-H1
+// and 2005-Q2, weekdays XXXX-WXX-1. Times are a date and a time
+// (2001-06-15T15:00, XXXX-XX-XXT15:00, 2006-06-15TMO). Durations are P6Y,
+// P3M, P2W, PT2H; a count of decades, centuries or millennia is written in
+// years (a decade is P10Y, century-old is P100Y), while an unspecified count
+// keeps the TIDES units (decades PXDE, centuries PXCE, millennia PXML).
+// Vague references are PAST_REF (recent years, recently, the past),
+// PRESENT_REF (now, currently, today without a DCT) and FUTURE_REF (the
+// near future, the coming years). SETs are P1Y for every year, annually,
+// annual and per year, P1W for weekly, XXXX-WXX-1 for every Monday.
+//
+// # Spans
+//
+// A span covers the words that give its value and mod: "the 1990s", "the
+// twenty-first century", "the beginning of 2005", "about six years",
+// "eight years old", "Since 1996". A date used as a modifier covers only
+// the date: in "the 2003 Iraq War" the span is "2003". A range is two
+// DATEs, as TIMEX3 marks it: "2001–2005" and "from 2001 to 2005" each give
+// 2001 and 2005 (a two-digit end, "2001–05", is expanded to 2005; a
+// hyphenated "2005-03", whose second part cannot end a range, is the month
+// 2005-03).
+//
+// # Mods
+//
+// since gives ON_OR_AFTER, before and pre- BEFORE, after and post- AFTER
+// (dates only); about, around, approximately, roughly, circa and some give
+// APPROX; more than and over MORE_THAN, less than, under, nearly and almost
+// LESS_THAN, at least EQUAL_OR_MORE and at most or up to EQUAL_OR_LESS
+// (durations only); the beginning of and early give START, the middle of
+// and mid- MID, the end of and late END. An expression has at most one mod:
+// in "since the beginning of 2005" the span is "the beginning of 2005" with
+// START and since is left out.
+//
+// # Numeric dates
+//
+// 2001-06-15 and 2001/06/15 are year-month-day. In 15/06/2001, 15.06.2001
+// and 15-06-2001 a part above 12 is the day; when both parts could be a
+// month the first is the day, unless Annotator.MonthFirst is set. A two-digit
+// year (6/15/01) is allowed only with slashes and means 19YY from 50 up,
+// 20YY below.
+//
+// # Resolving relative expressions
+//
+// Two times resolve relative expressions. The document creation time
+// (Annotator.DCT) is the speech time: deictic expressions — today,
+// yesterday, last year, next June, this week, three years ago — count from
+// it, and without a DCT they keep X for what is unknown (last year is
+// XXXX, yesterday XXXX-XX-XX, today PRESENT_REF, years ago PAST_REF).
+// The reference time is the last date with a known year written earlier in
+// the document (any DATE whose value starts with a four-digit year,
+// including the year of a name such as "the 2003 Iraq War"), or the DCT
+// before there is one. Anaphoric expressions — that year, the same month,
+// the following year, the previous June, a year later, two years earlier —
+// count from it, and so do dates written without a year: after "In June
+// 2004 …", "in December" is 2004-12 and "the following June" 2005-06. A
+// bare weekday (on Monday) is not resolved: it stays XXXX-WXX-1. A time of
+// day takes the day of a full date earlier in the same sentence, else the
+// DCT's day, else XXXX-XX-XX.
+//
+// # What is not a date
+//
+// A four-digit number from 1000 to 2199 is a year unless it is a count or
+// a reference: followed by a unit, a scale word or a counted noun (3000 km,
+// 2000 people, 1500-km, 2000 soldiers — a plural noun after a number with
+// no determiner or temporal preposition before it), preceded by a quantity
+// cue and followed by a word (about 2000 were), a label (p. 2001, page
+// 1999, Resolution 1373, No. 2001) or a currency sign, part of a larger
+// number (2,001, 1999.5, 555-2001), or alone on its line (a page number).
+// Footnote numbers (layout.FootnoteRefs) are never part of a date. Month
+// names must be capitalised, and a full month name alone (without a day or
+// year) counts only after a temporal word (in, since, until, early, of …):
+// "they may", "march on", "June said" and "May I" give nothing. Abbreviated
+// months need a day or year.
+//
+// The scan works over each paragraph's text with a small tokenizer of its
+// own and bounded look-ahead, so it takes time linear in the text.
+package dates
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gloss-nlp/gloss/annotators/layout"
+	"github.com/gloss-nlp/gloss/annotators/sentences"
+	"github.com/gloss-nlp/gloss/pipeline"
+)
+
+// Types of temporal expression.
+const (
+	DATE     = "DATE"
+	TIME     = "TIME"
+	DURATION = "DURATION"
+	SET      = "SET"
+)
+
+// A Date is one temporal expression.
+type Date struct {
+	pipeline.TextSpan
+	Type  string `json:"type"`
+	Value string `json:"value"`
+	Mod   string `json:"mod,omitempty"`
+}
+
+// Layer is the dates layer.
+var Layer = pipeline.NewLayer[Date]("dates")
+
+// Annotator finds temporal expressions. The zero value resolves nothing
+// against a document date and reads ambiguous numeric dates day first.
+type Annotator struct {
+	// DCT is the document creation time, against which today, last year
+	// and the like are resolved. The zero time means none.
+	DCT time.Time
+	// MonthFirst reads an ambiguous numeric date such as 06/05/2001 as
+	// month/day/year (5 June) instead of day/month/year (6 May).
+	MonthFirst bool
+}
+
+var _ pipeline.Annotator = Annotator{}
+
+func (Annotator) Name() string    { return "dates" }
+func (Annotator) Version() string { return "1.0.0" }
+func (Annotator) Requires() []string {
+	return []string{layout.Paragraphs.Name(), layout.FootnoteRefs.Name(), layout.PageBreaks.Name(), sentences.Layer.Name()}
+}
+func (Annotator) Provides() []string { return []string{Layer.Name()} }
+
+// Annotate sets the dates layer.
+func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
+	s := &scanner{
+		text:       doc.Text,
+		doc:        doc,
+		monthFirst: a.MonthFirst,
+		daySent:    -1,
+	}
+	if !a.DCT.IsZero() {
+		s.dct = time.Date(a.DCT.Year(), a.DCT.Month(), a.DCT.Day(), 0, 0, 0, 0, time.UTC)
+		s.hasDCT = true
+	}
+	notes := layout.FootnoteRefs.Get(doc)
+	breaks := layout.PageBreaks.Get(doc)
+	sents := sentences.Layer.Get(doc)
+	var fi, bi, si int
+	for _, p := range layout.Paragraphs.Get(doc) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		s.tokenize(p.Start, p.End, notes, &fi, breaks, &bi, sents, &si)
+		s.scan()
+	}
+	Layer.Set(doc, s.out)
+	return nil
+}
+
+// A tok is a word, a number or one punctuation character of a paragraph.
+type tok struct {
+	start, end int
+	kind       byte   // 'w' word, 'n' number, 'p' punctuation, 'f' footnote reference
+	low        string // the text, lower-cased for words
+	n          int    // value of a number of at most nine digits, else -1
+	sp         bool   // white space or the paragraph start comes before it
+	nl         bool   // a line starts before it
+	cap        bool   // a word that starts with an upper-case letter
+	sent       int    // index of its sentence, or -1
+}
+
+// A scanner holds the state of one Annotate call.
+type scanner struct {
+	doc        *pipeline.Document
+	text       string
+	toks       []tok
+	dct        time.Time
+	hasDCT     bool
+	monthFirst bool
+	ref        ymd // the reference time: the last date with a known year
+	day        ymd // the last full date, for times of day in its sentence
+	daySent    int
+	out        []Date
+}
+
+// tokenize splits text[start:end] into s.toks. The index arguments carry
+// the positions in the sorted footnote, page-break and sentence layers
+// from one paragraph to the next, which keeps the whole pass linear.
+func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fi *int, breaks []layout.PageBreak, bi *int, sents []sentences.Sentence, si *int) {
+	s.toks = s.toks[:0]
+	sp, nl := true, true
+	for i := start; i < end; {
+		for *fi < len(notes) && notes[*fi].End <= i {
+			*fi++
+		}
+		for *bi < len(breaks) && breaks[*bi].End <= i {
+			*bi++
+		}
+		limit := end
+		if *fi < len(notes) {
+			if f := notes[*fi]; f.Start <= i {
+				s.toks = append(s.toks, tok{start: i, end: min(f.End, end), kind: 'f', n: -1, sp: sp, nl: nl, sent: -1})
+				i = min(f.End, end)
+				sp, nl = false, false
+				continue
+			} else if f.Start < limit {
+				limit = f.Start
+			}
+		}
+		if *bi < len(breaks) && breaks[*bi].Start <= i {
+			// A page break is white space, and starts a line.
+			i = max(breaks[*bi].End, i+1)
+			sp, nl = true, true
+			continue
+		}
+		c := s.text[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s.text[i:])
+		}
+		j := i + size
+		var kind byte
+		switch {
+		case c == '\n':
+			sp, nl = true, true
+			i = j
+			continue
+		case unicode.IsSpace(r):
+			sp = true
+			i = j
+			continue
+		case c >= '0' && c <= '9':
+			kind = 'n'
+			for j < limit && s.text[j] >= '0' && s.text[j] <= '9' {
+				j++
+			}
+		case unicode.IsLetter(r):
+			kind = 'w'
+			for j < limit {
+				r2, sz := utf8.DecodeRuneInString(s.text[j:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				j += sz
+			}
+		default:
+			kind = 'p'
+		}
+		j = min(j, max(limit, i+size))
+		t := tok{start: i, end: j, kind: kind, low: s.text[i:j], n: -1, sp: sp, nl: nl}
+		switch kind {
+		case 'w':
+			t.low = strings.ToLower(t.low)
+			t.cap = unicode.IsUpper(r)
+		case 'n':
+			if j-i <= 9 {
+				t.n, _ = strconv.Atoi(s.text[i:j])
+			}
+		}
+		for *si < len(sents) && sents[*si].End <= i {
+			*si++
+		}
+		t.sent = -1
+		if *si < len(sents) && sents[*si].Start <= i {
+			t.sent = *si
+		}
+		s.toks = append(s.toks, t)
+		sp, nl = false, false
+		i = j
+	}
+}
+
+// scan finds the expressions of the current paragraph, leftmost first and
+// each as long as possible.
+func (s *scanner) scan() {
+	for i := 0; i < len(s.toks); {
+		r, ok := s.match(i)
+		if !ok {
+			i++
+			continue
+		}
+		s.emit(r)
+		if r.pair != nil {
+			s.emit(*r.pair)
+			r.end = r.pair.end
+		}
+		i = r.end
+	}
+}
+
+// emit records a match and moves the reference time.
+func (s *scanner) emit(r res) {
+	start, end := s.toks[r.start].start, s.toks[r.end-1].end
+	s.out = append(s.out, Date{TextSpan: s.doc.TextSpan(start, end), Type: r.typ, Value: r.val, Mod: r.mod})
+	if r.typ != DATE && r.typ != TIME {
+		return
+	}
+	if d, ok := parseValue(r.val); ok {
+		if r.typ == DATE {
+			s.ref = d
+		}
+		if d.d > 0 {
+			s.day, s.daySent = d, s.toks[r.start].sent
+		}
+	}
+}
+
+// parseValue reads the year, month and day at the start of a date value.
+func parseValue(v string) (ymd, bool) {
+	var d ymd
+	if len(v) < 4 || !allDigits(v[:4]) {
+		return d, false
+	}
+	d.y, _ = strconv.Atoi(v[:4])
+	if len(v) >= 7 && v[4] == '-' && allDigits(v[5:7]) {
+		d.m, _ = strconv.Atoi(v[5:7])
+		if len(v) >= 10 && v[7] == '-' && allDigits(v[8:10]) {
+			d.d, _ = strconv.Atoi(v[8:10])
+		}
+	}
+	return d, true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,320 @@
+package dates
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// The word lists below are general English (calendar names, number words,
+// time units and the function words the heuristics look at); none comes
+// from a particular document.
+
+// months maps month names and their usual abbreviations to 1–12.
+var months = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+
+var monthAbbrevs = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// weekdays maps day names, singular and plural, to ISO weekday numbers.
+var weekdays = map[string]int{
+	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+}
+
+// seasons maps season names to their TIMEX3 codes.
+var seasons = map[string]string{
+	"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+}
+
+// dayParts maps parts of the day to their TIMEX3 codes.
+var dayParts = map[string]string{
+	"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+}
+
+// units maps time-unit words to a unit code: Y, M, W, D, H, MIN, S for the
+// ISO 8601 designators, F for a fortnight, and DE, CE, ML for decade,
+// century and millennium.
+var units = map[string]string{
+	"year": "Y", "years": "Y", "yr": "Y", "yrs": "Y",
+	"month": "M", "months": "M",
+	"week": "W", "weeks": "W",
+	"fortnight": "F", "fortnights": "F",
+	"day": "D", "days": "D",
+	"hour": "H", "hours": "H", "hr": "H", "hrs": "H",
+	"minute": "MIN", "minutes": "MIN", "mins": "MIN",
+	"second": "S", "seconds": "S", "secs": "S",
+	"decade": "DE", "decades": "DE",
+	"century": "CE", "centuries": "CE",
+	"millennium": "ML", "millennia": "ML", "millenniums": "ML",
+}
+
+// plural reports whether a unit word is plural.
+func plural(w string) bool {
+	switch w {
+	case "millennia", "centuries":
+		return true
+	}
+	return len(w) > 1 && w[len(w)-1] == 's'
+}
+
+// cardinals maps number words below a hundred that stand alone.
+var cardinals = map[string]int{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+
+var tens = map[string]int{
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// ordinals maps ordinal words to numbers; tens combine with them
+// ("twenty-first").
+var ordinals = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+	"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+	"twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+	"sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+	"twentieth": 20, "thirtieth": 30,
+}
+
+// decadeWords maps "the twenties" … "the nineties" to a decade digit.
+var decadeWords = map[string]int{
+	"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5,
+	"sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
+}
+
+// vagueCounts are words that count a plural unit without saying how many.
+var vagueCounts = map[string]bool{
+	"several": true, "few": true, "many": true, "numerous": true, "some": true,
+}
+
+// countNouns are words that, after a number, make it a quantity rather than
+// a year: units of measure, scale words, currencies and the commonest
+// irregular plurals of things counted.
+var countNouns = map[string]bool{
+	"km": true, "kms": true, "kilometres": true, "kilometers": true, "km2": true,
+	"m": true, "metres": true, "meters": true, "mi": true, "miles": true,
+	"ft": true, "feet": true, "foot": true, "yards": true, "inches": true,
+	"cm": true, "mm": true, "kg": true, "kilograms": true, "g": true, "grams": true,
+	"lb": true, "lbs": true, "pounds": true, "ounces": true, "oz": true,
+	"tonnes": true, "tons": true, "t": true, "litres": true, "liters": true,
+	"gallons": true, "barrels": true, "hectares": true, "ha": true, "acres": true,
+	"sq": true, "square": true, "cubic": true, "mw": true, "kw": true, "gw": true,
+	"kwh": true, "mb": true, "gb": true, "hz": true, "mhz": true, "dpi": true,
+	"rpm": true, "cc": true, "mph": true, "kph": true, "degrees": true,
+	"calories": true, "dollars": true, "euros": true, "yuan": true, "yen": true,
+	"rupees": true, "roubles": true, "rubles": true, "francs": true, "pesos": true,
+	"usd": true, "eur": true, "million": true, "billion": true, "trillion": true,
+	"thousand": true, "hundred": true, "percent": true, "pc": true, "people": true,
+	"persons": true, "men": true, "women": true, "children": true, "troops": true,
+	"staff": true, "personnel": true, "police": true, "cattle": true, "sheep": true,
+	"head": true, "times": true, "hours": true, "strong": true, "bc": true,
+	"bce": true, "b": true,
+}
+
+// labels are words after which a number is a reference (a page, a
+// resolution, a flight), not a year.
+var labels = map[string]bool{
+	"p": true, "pp": true, "page": true, "pages": true, "vol": true, "volume": true,
+	"no": true, "nos": true, "number": true, "chapter": true, "ch": true,
+	"section": true, "sec": true, "art": true, "article": true, "para": true,
+	"paragraph": true, "fig": true, "figure": true, "table": true, "item": true,
+	"resolution": true, "res": true, "flight": true, "room": true, "route": true,
+	"highway": true, "isbn": true, "iso": true, "line": true, "lines": true,
+	"verse": true, "col": true, "column": true, "box": true, "code": true,
+	"suite": true, "apt": true, "unit": true, "ref": true, "case": true,
+	"model": true, "version": true, "v": true, "rule": true, "exhibit": true,
+	"annex": true, "appendix": true, "footnote": true, "note": true, "n": true,
+	"nn": true,
+}
+
+// yearContext are words after which a number, month or season alone is a
+// time: determiners and temporal prepositions.
+var yearContext = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
+	"those": true, "its": true, "their": true, "his": true, "her": true, "our": true,
+	"my": true, "your": true, "in": true, "since": true, "until": true, "till": true,
+	"by": true, "from": true, "to": true, "before": true, "after": true,
+	"during": true, "of": true, "through": true, "throughout": true, "early": true,
+	"late": true, "mid": true, "last": true, "next": true, "every": true,
+	"each": true, "following": true, "previous": true, "preceding": true,
+	"between": true, "around": true, "circa": true, "about": true, "on": true,
+}
+
+// quantityCues are words before a number that announce a quantity.
+var quantityCues = map[string]bool{
+	"than": true, "least": true, "nearly": true, "almost": true, "over": true,
+	"under": true, "some": true, "approximately": true, "roughly": true,
+	"estimated": true, "about": true, "around": true, "only": true, "just": true,
+}
+
+// functionWords are words that may follow a noun phrase without being part
+// of it; after them "the future" or a number stands on its own.
+var functionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "or": true, "but": true,
+	"nor": true, "when": true, "where": true, "as": true, "in": true, "on": true,
+	"at": true, "to": true, "of": true, "for": true, "with": true, "by": true,
+	"from": true, "it": true, "he": true, "she": true, "they": true, "we": true,
+	"i": true, "you": true, "there": true, "this": true, "that": true,
+	"is": true, "was": true, "will": true, "would": true, "has": true,
+	"had": true, "have": true, "may": true, "might": true, "can": true,
+	"could": true, "should": true, "shall": true, "must": true, "be": true,
+	"looks": true, "remains": true, "holds": true, "lies": true, "than": true,
+	"if": true, "so": true, "then": true, "after": true, "before": true,
+	"until": true, "since": true, "into": true, "onto": true, "whether": true,
+}
+
+// verbS are frequent verbs ending in s that may follow a year ("2005 was").
+var verbS = map[string]bool{
+	"was": true, "is": true, "has": true, "does": true, "marks": true,
+	"sees": true, "saw": true, "brings": true, "remains": true, "becomes": true,
+	"begins": true, "ends": true, "looks": true, "promises": true, "proves": true,
+	"seems": true, "means": true,
+}
+
+// ymd is a calendar date with unknown parts zero.
+type ymd struct{ y, m, d int }
+
+// valid reports whether d is a day of month m in year y (any year when y is
+// unknown).
+func validDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	if y == 0 {
+		y = 2000 // a leap year, so 29 February stays possible
+	}
+	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// fmtDate formats a date as TIMEX3 does, with X for an unknown year and
+// stopping at the first unknown of month and day.
+func fmtDate(y, m, d int) string {
+	ys := "XXXX"
+	if y > 0 {
+		ys = fmt.Sprintf("%04d", y)
+	}
+	switch {
+	case m == 0:
+		return ys
+	case d == 0:
+		return fmt.Sprintf("%s-%02d", ys, m)
+	}
+	return fmt.Sprintf("%s-%02d-%02d", ys, m, d)
+}
+
+// fmtTime formats a date that ended at d (granularity day) as its day.
+func fmtDay(t time.Time) string {
+	return fmtDate(t.Year(), int(t.Month()), t.Day())
+}
+
+// fmtWeek formats the ISO week of t.
+func fmtWeek(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}
+
+// duration formats n units as a TIMEX3 duration; known false gives X.
+// Decades, centuries and millennia with a count are written in years
+// (P10Y); without one they keep their own unit (PXDE, PXCE, PXML).
+func duration(n float64, known bool, unit string) string {
+	if !known {
+		switch unit {
+		case "H", "MIN", "S":
+			return "PTX" + timeDesig(unit)
+		case "F":
+			return "PXW"
+		}
+		return "PX" + unit
+	}
+	switch unit {
+	case "DE":
+		n, unit = n*10, "Y"
+	case "CE":
+		n, unit = n*100, "Y"
+	case "ML":
+		n, unit = n*1000, "Y"
+	case "F":
+		n, unit = n*2, "W"
+	}
+	num := strconv.FormatFloat(n, 'f', -1, 64)
+	switch unit {
+	case "H", "MIN", "S":
+		return "PT" + num + timeDesig(unit)
+	}
+	return "P" + num + unit
+}
+
+func timeDesig(unit string) string {
+	if unit == "MIN" {
+		return "M"
+	}
+	return unit
+}
+
+// shift returns t moved by n of unit (Y, M, W, D).
+func shift(t time.Time, n int, unit string) time.Time {
+	switch unit {
+	case "Y":
+		return t.AddDate(n, 0, 0)
+	case "M":
+		return time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	case "W":
+		return t.AddDate(0, 0, 7*n)
+	case "F":
+		return t.AddDate(0, 0, 14*n)
+	case "DE":
+		return t.AddDate(10*n, 0, 0)
+	case "CE":
+		return t.AddDate(100*n, 0, 0)
+	}
+	return t.AddDate(0, 0, n)
+}
+
+// at formats t at the granularity of unit: a year, month, ISO week, day,
+// decade or century.
+func at(t time.Time, unit string) string {
+	switch unit {
+	case "Y":
+		return fmt.Sprintf("%04d", t.Year())
+	case "M":
+		return fmtDate(t.Year(), int(t.Month()), 0)
+	case "W", "F":
+		return fmtWeek(t)
+	case "DE":
+		return fmt.Sprintf("%03d", t.Year()/10)
+	case "CE":
+		return fmt.Sprintf("%02d", t.Year()/100)
+	case "ML":
+		return fmt.Sprintf("%d", t.Year()/1000)
+	}
+	return fmtDay(t)
+}
+
+// unknownAt is the value of a relative date at the granularity of unit
+// when there is nothing to resolve it against.
+func unknownAt(unit string) string {
+	switch unit {
+	case "Y":
+		return "XXXX"
+	case "M":
+		return "XXXX-XX"
+	case "W", "F":
+		return "XXXX-WXX"
+	case "DE":
+		return "XXX"
+	case "CE":
+		return "XX"
+	case "ML":
+		return "X"
+	}
+	return "XXXX-XX-XX"
+}
