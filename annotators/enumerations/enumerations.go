@@ -9,6 +9,7 @@ package enumerations
 import (
 	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,7 +65,7 @@ type Annotator struct{}
 var _ pipeline.Annotator = Annotator{}
 
 func (Annotator) Name() string    { return "enumerations" }
-func (Annotator) Version() string { return "0.1.0" }
+func (Annotator) Version() string { return "1.0.0" }
 func (Annotator) Requires() []string {
 	return []string{layout.Paragraphs.Name(), sentences.Layer.Name(), layout.FootnoteRefs.Name(), layout.PageBreaks.Name()}
 }
@@ -444,7 +445,7 @@ func (s *scan) markerLists() []Enumeration {
 				end = s.sentenceEnd(c.text)
 			}
 			it := s.item(c.start, c.end, c.text, end)
-			if !vert && words(it.Text) < 2 {
+			if !vert && words(it.Text) < 2 || it.Start == it.End {
 				ok = false
 				break
 			}
@@ -531,7 +532,7 @@ func endsSentence(l string) bool {
 // item builds an item whose marker is [mStart, mEnd) and whose text runs
 // from start to end, less the punctuation that closes it.
 func (s *scan) item(mStart, mEnd, start, end int) Item {
-	end = s.trimEnd(start, end)
+	end = s.trimEnd(start, max(start, end))
 	return Item{
 		Span:        pipeline.Span{Start: start, End: end},
 		Marker:      s.text[mStart:mEnd],
@@ -762,6 +763,9 @@ func (s *scan) ordinalLists() []Enumeration {
 				end = s.sentenceEnd(o.end)
 			}
 			items = append(items, s.item(o.start, o.end, skipSpace(s.text, o.end), end))
+		}
+		if slices.ContainsFunc(items, func(it Item) bool { return it.Start == it.End }) {
+			continue
 		}
 		out = append(out, Enumeration{
 			Span:  pipeline.Span{Start: g[0].start, End: items[len(items)-1].End},

@@ -133,3 +133,11 @@ func TestEnumerations(t *testing.T) {
 		})
 	}
 }
+
+// TestOddInput checks that fragments and odd characters neither panic nor
+// yield spans the pipeline rejects.
+func TestOddInput(t *testing.T) {
+	for _, in := range []string{"", "a.", "a. ", "(", ")", "()", "(1)", "1)\n2)", "First,", "First, Second,", "The first is", "•\n•", "- \n- ", "a. x\nb.", "x:\n(i) a\n(ii)", "\n\n\n", " i. a\n ii. b", "First,\n\nSecond,"} {
+		pipelinetest.Annotate(t, in, stages()...)
+	}
+}

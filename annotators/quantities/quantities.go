@@ -57,7 +57,7 @@ type Annotator struct{}
 var _ pipeline.Annotator = Annotator{}
 
 func (Annotator) Name() string    { return "quantities" }
-func (Annotator) Version() string { return "0.1.0" }
+func (Annotator) Version() string { return "1.0.0" }
 func (Annotator) Requires() []string {
 	return []string{tokens.Layer.Name(), layout.FootnoteRefs.Name(), layout.PageBreaks.Name(), sentences.Layer.Name()}
 }

@@ -146,3 +146,11 @@ func TestQuantities(t *testing.T) {
 		t.Errorf("only %d quantity expressions tested", n)
 	}
 }
+
+// TestOddInput checks that fragments and odd characters neither panic nor
+// yield spans the pipeline rejects.
+func TestOddInput(t *testing.T) {
+	for _, in := range []string{"", "$", "€", "1", "1.", "(1", "a dozen", "over", "more than", "5-", "5–", "between 5 and", "3 per", "14 799", "US$", "USD", "½ km", "٣ km", "3\u00a0", "half", "two-", "-5 km", "1,2,3", "1..2", "9999999999999999999999 km"} {
+		pipelinetest.Annotate(t, in, stages()...)
+	}
+}
