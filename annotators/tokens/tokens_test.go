@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gloss-nlp/gloss/annotators/layout"
@@ -208,4 +209,32 @@ func TestOffsets(t *testing.T) {
 	}
 }
 
-var _ = strconv.Itoa
+// TestConcurrent annotates documents from several goroutines at once (run
+// with -race): the model is shared, everything else is per call.
+func TestConcurrent(t *testing.T) {
+	p := parse("The SCO’s members met in 2006.{1} They agreed.\n\nA second paragraph.")
+	want := texts(annotate(t, "The SCO’s members met in 2006.{1} They agreed.\n\nA second paragraph."))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 20 {
+				doc, err := pipeline.NewDocument("c", "c", p.text)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				for _, a := range []pipeline.Annotator{fakeLayout{p}, sentences.Annotator{}, tokens.Annotator{}} {
+					if err := a.Annotate(context.Background(), doc); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+				if got := texts(doc); !slices.Equal(got, want) {
+					t.Errorf("got %q, want %q", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
