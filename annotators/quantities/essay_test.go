@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gloss-nlp/gloss/annotators/dates"
 	"github.com/gloss-nlp/gloss/annotators/quantities"
+	"github.com/gloss-nlp/gloss/pipeline"
 	"github.com/gloss-nlp/gloss/pipeline/pipelinetest"
 )
 
@@ -40,14 +42,33 @@ func TestEssay(t *testing.T) {
 		"10-year|10|year",
 		"Three factors|3|factor",
 	}
-	doc := pipelinetest.Annotate(t, string(data), stages()...)
-	var got []string
-	for _, q := range quantities.Layer.Get(doc) {
-		got = append(got, show(q))
+	check := func(t *testing.T, want []string, st ...pipeline.Annotator) {
+		doc := pipelinetest.Annotate(t, string(data), st...)
+		var got []string
+		for _, q := range quantities.Layer.Get(doc) {
+			got = append(got, show(q))
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	t.Run("alone", func(t *testing.T) { check(t, want, stages()...) })
+	// With the dates stage before it, the durations and the age are the
+	// dates layer's, while "per year" (a set, to dates) stays in the rate.
+	var withDates []string
+	for _, w := range want {
+		switch w {
+		case "eight years|8|year", "six years|6|year", "less than three months|3|month|LESS_THAN", "5-year|5|year", "10-year|10|year":
+		default:
+			withDates = append(withDates, w)
+		}
 	}
+	t.Run("after dates", func(t *testing.T) { check(t, withDates, withDatesStages()...) })
+}
+
+func withDatesStages() []pipeline.Annotator {
+	st := stages()
+	return append(st[:len(st)-1:len(st)-1], dates.Annotator{}, st[len(st)-1])
 }
 
 func BenchmarkQuantities(b *testing.B) {

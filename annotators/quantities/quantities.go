@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gloss-nlp/gloss/annotators/dates"
 	"github.com/gloss-nlp/gloss/annotators/layout"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
 	"github.com/gloss-nlp/gloss/annotators/tokens"
@@ -49,9 +50,11 @@ func (n Number) MarshalJSON() ([]byte, error) {
 // Layer is the quantities layer.
 var Layer = pipeline.NewLayer[Quantity]("quantities")
 
-// Annotator finds quantities. The zero value is ready to use. If the
-// document has a dates layer when it runs, quantities overlapping a date
-// are dropped; otherwise it applies its own rule for years.
+// Annotator finds quantities. The zero value is ready to use. It never
+// takes a bare year (four digits from 1000 to 2100 with no unit and no
+// plural noun after them) or a number next to a month name; if the
+// document also has a dates layer when it runs, a quantity whose number
+// overlaps a date ("six years" as a duration) is left to that layer.
 type Annotator struct{}
 
 var _ pipeline.Annotator = Annotator{}
@@ -68,8 +71,8 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	s := newScan(doc)
 	var out []Quantity
 	for i := 0; i < len(s.toks); {
-		q, next, ok := s.quantity(i)
-		if ok && !s.excluded(q.Span) {
+		q, num, next, ok := s.quantity(i)
+		if ok && !s.excluded(q.Span, num) {
 			out = append(out, q)
 			i = next
 			continue
@@ -178,24 +181,32 @@ func (s *scan) lower(i int) string {
 // glued reports whether token i follows token i-1 with no space between.
 func (s *scan) glued(i int) bool { return i < len(s.toks) && !s.toks[i].space }
 
-// excluded reports whether sp overlaps a footnote number or a date.
-func (s *scan) excluded(sp pipeline.Span) bool {
+// excluded reports whether a quantity sp overlaps a footnote number or
+// its number num overlaps a date. Only the number counts for dates, as a
+// rate's "per year" may be a date expression of its own.
+func (s *scan) excluded(sp, num pipeline.Span) bool {
 	for _, n := range s.notes {
 		if n.Span.Overlaps(sp) {
 			return true
 		}
 	}
 	for _, d := range s.dates {
-		if d.Overlaps(sp) {
+		if d.Overlaps(num) {
 			return true
 		}
 	}
 	return false
 }
 
-// dateSpans returns the spans of the document's dates layer, if it has one.
+// dateSpans returns the spans of the document's dates layer, if an
+// earlier stage set one. The layer is optional so that quantities can run
+// without the dates stage.
 func dateSpans(doc *pipeline.Document) []pipeline.Span {
-	return nil
+	var out []pipeline.Span
+	for _, d := range dates.Layer.Get(doc) {
+		out = append(out, d.Span)
+	}
+	return out
 }
 
 // A value is a parsed number: its value, the tokens it spans [i, j), and
@@ -253,27 +264,27 @@ func (s *scan) mod(i int) (string, int) {
 }
 
 // quantity parses a quantity starting at token i.
-func (s *scan) quantity(i int) (Quantity, int, bool) {
+func (s *scan) quantity(i int) (Quantity, pipeline.Span, int, bool) {
 	start := i
 	if i > 0 && s.glued(i) && s.toks[i-1].kind == 'w' {
-		return Quantity{}, 0, false
+		return Quantity{}, pipeline.Span{}, 0, false
 	}
 	mod, i := s.mod(i)
 	if mod != "" && i == start {
-		return Quantity{}, 0, false
+		return Quantity{}, pipeline.Span{}, 0, false
 	}
 	cur, i := s.currencyPrefix(i)
 	v, ok := s.number(i)
 	if !ok {
-		return Quantity{}, 0, false
+		return Quantity{}, pipeline.Span{}, 0, false
 	}
 	if !s.startsWell(start, v.i) {
-		return Quantity{}, 0, false
+		return Quantity{}, pipeline.Span{}, 0, false
 	}
 	// A bare fraction word measures something only when qualified or
 	// followed by what it is a fraction of: "over half", "half of".
 	if v.fraction && v.i+1 == v.j && mod == "" && s.lower(v.j) != "of" {
-		return Quantity{}, 0, false
+		return Quantity{}, pipeline.Span{}, 0, false
 	}
 	j := v.j
 	var hi *value
@@ -312,12 +323,12 @@ func (s *scan) quantity(i int) (Quantity, int, bool) {
 	}
 	if unit == "" {
 		if !s.counts(start, v) {
-			return Quantity{}, 0, false
+			return Quantity{}, pipeline.Span{}, 0, false
 		}
 		if n, k2 := s.counted(j); n != "" && (!v.year || k2 == j+1 && s.plural(j)) {
 			unit, k = n, k2
 		} else if !v.mult {
-			return Quantity{}, 0, false
+			return Quantity{}, pipeline.Span{}, 0, false
 		}
 	}
 	end := s.toks[k-1].end
@@ -327,7 +338,11 @@ func (s *scan) quantity(i int) (Quantity, int, bool) {
 	} else {
 		q.Value = Number(v.v)
 	}
-	return q, k, true
+	num := pipeline.Span{Start: s.toks[v.i].start, End: s.toks[v.j-1].end}
+	if hi != nil {
+		num.End = s.toks[hi.j-1].end
+	}
+	return q, num, k, true
 }
 
 // startsWell reports whether a number starting at token n (after any

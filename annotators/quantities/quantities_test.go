@@ -147,6 +147,20 @@ func TestQuantities(t *testing.T) {
 	}
 }
 
+// TestAfterDates checks that a number the dates layer has taken is not a
+// quantity, while a rate's "per year" does not hide the quantity.
+func TestAfterDates(t *testing.T) {
+	doc := pipelinetest.Annotate(t, "The war lasted six years and cost $3 billion in 2001; output is 5 million tonnes per year.", withDatesStages()...)
+	var got []string
+	for _, q := range quantities.Layer.Get(doc) {
+		got = append(got, show(q))
+	}
+	want := []string{"$3 billion|3000000000|USD", "5 million tonnes per year|5000000|tonne/year"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestOddInput checks that fragments and odd characters neither panic nor
 // yield spans the pipeline rejects.
 func TestOddInput(t *testing.T) {
