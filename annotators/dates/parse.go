@@ -573,7 +573,8 @@ func (s *scanner) countAfter(i, j int) bool {
 	}
 	before := s.word(i - 1)
 	det := yearContext[before] && !quantityCues[before] && before != "between" ||
-		before == "s" && isApos(s.punct(i-2))
+		before == "s" && isApos(s.punct(i-2)) ||
+		isDash(s.punct(i-1)) && s.glued(i) && s.word(i-2) != "" // pre-2001 levels
 	if !det && len(w) > 3 && strings.HasSuffix(w, "s") && !verbS[w] &&
 		!strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
 		return true // 2000 soldiers
@@ -1127,7 +1128,7 @@ func (s *scanner) durationAt(i int) (res, bool) {
 	if !ok {
 		return res{}, false
 	}
-	isA := w == "a" || w == "an"
+	isA := (w == "a" || w == "an") && j == i+1 // a year, not a few years
 	if isDash(s.punct(j)) && s.glued(j) && s.glued(j+1) {
 		x := s.word(j + 1)
 		if u, ok := units[x]; ok && known && !plural(x) && !isA {
@@ -1170,6 +1171,9 @@ func (s *scanner) durationAt(i int) (res, bool) {
 		return res{start: i, end: end + 1, typ: DURATION, val: duration(n, known, u)}, true
 	}
 	if s.hyphenWord(end, "old", "long") {
+		if isA {
+			i = j // "a year-long inquiry": the article belongs to the noun
+		}
 		end += 2
 	}
 	return res{start: i, end: end, typ: DURATION, val: duration(n, known, u)}, true
@@ -1492,7 +1496,7 @@ var prefixes = []prefix{
 	{[]string{"approximately"}, "APPROX", "DRT"},
 	{[]string{"roughly"}, "APPROX", "DRT"},
 	{[]string{"circa"}, "APPROX", "D"},
-	{[]string{"some"}, "APPROX", "R"},
+	{[]string{"some"}, "APPROX", "DR"},
 }
 
 // prefixed reads a mod prefix and the expression it qualifies.
