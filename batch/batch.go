@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"os"
 	"path"
@@ -102,6 +103,9 @@ func (j *Job) Run(ctx context.Context, items iter.Seq[corpus.Item]) (*Report, er
 	}
 	if j.OutDir != "" {
 		if err := os.MkdirAll(j.OutDir, 0o755); err != nil {
+			return nil, err
+		}
+		if err := removeTemps(j.OutDir); err != nil {
 			return nil, err
 		}
 	}
@@ -257,7 +261,7 @@ func outputPath(id string) (string, error) {
 // into place, so a reader, or a rerun after a crash, sees either the old
 // file or the whole new one.
 func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
+	f, err := os.CreateTemp(filepath.Dir(path), tempPrefix+filepath.Base(path)+"-*")
 	if err != nil {
 		return err
 	}
@@ -276,6 +280,23 @@ func writeAtomic(path string, data []byte) error {
 		os.Remove(tmp)
 	}
 	return err
+}
+
+// tempPrefix starts the names of files being written; a run killed
+// mid-write leaves them behind, and the next run removes them.
+const tempPrefix = ".tmp-"
+
+// removeTemps deletes temporary files left in dir by a killed run.
+func removeTemps(dir string) error {
+	return filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !e.IsDir() && strings.HasPrefix(e.Name(), tempPrefix) {
+			return os.Remove(path)
+		}
+		return nil
+	})
 }
 
 // upToDate reports whether the gloss/v1 file at path was made from text by

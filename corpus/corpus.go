@@ -64,13 +64,8 @@ var ErrEmpty = errors.New("empty document")
 // ReadFile reads one text file as an item with the given id.
 func (o Options) ReadFile(path, id string) Item {
 	it := Item{ID: id, Source: path}
-	f, err := os.Open(path)
-	if err != nil {
-		it.Err = err
-		return it
-	}
-	defer f.Close()
-	info, err := f.Stat()
+	// Stat before opening: opening a FIFO or device would block or never end.
+	info, err := os.Stat(path)
 	if err != nil {
 		it.Err = err
 		return it
@@ -80,6 +75,12 @@ func (o Options) ReadFile(path, id string) Item {
 		return it
 	}
 	it.Size = info.Size()
+	f, err := os.Open(path)
+	if err != nil {
+		it.Err = err
+		return it
+	}
+	defer f.Close()
 	it.Text, it.Err = o.Read(f, path)
 	return it
 }
