@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/gloss-nlp/gloss/annotators"
+	"github.com/gloss-nlp/gloss/annotators/entities"
 	"github.com/gloss-nlp/gloss/batch"
 	"github.com/gloss-nlp/gloss/corpus"
 	"github.com/gloss-nlp/gloss/pipeline"
@@ -27,8 +28,10 @@ type annotateFlags struct {
 	input    string
 	layers   string
 	dct      string
-	maxBytes int64
-	shard    string
+	maxBytes   int64
+	shard      string
+	monthFirst bool
+	gazetteer  string
 }
 
 func (f *annotateFlags) register(fs *flag.FlagSet) {
@@ -40,11 +43,23 @@ func (f *annotateFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dct, "dct", "", "document creation `date` (YYYY-MM-DD) to resolve relative dates against")
 	fs.Int64Var(&f.maxBytes, "max-bytes", corpus.DefaultMaxBytes, "largest document accepted, in `bytes`; larger ones are reported and skipped")
 	fs.StringVar(&f.shard, "shard", "", "process only shard `I/N` of the documents, by a stable hash of their ids")
+	fs.BoolVar(&f.monthFirst, "month-first", false, "read ambiguous numeric dates (06/05/2001) as month/day/year")
+	fs.StringVar(&f.gazetteer, "gazetteer", "", "extra entity names from a tab-separated `FILE`: name, label, optional canonical name")
 }
 
 // pipeline builds the pipeline the flags ask for.
 func (f *annotateFlags) pipeline() (*pipeline.Pipeline, error) {
-	opts := annotators.Options{DCT: f.dct}
+	opts := annotators.Options{DCT: f.dct, MonthFirst: f.monthFirst}
+	if f.gazetteer != "" {
+		file, err := os.Open(f.gazetteer)
+		if err != nil {
+			return nil, err
+		}
+		defer file.Close()
+		if opts.Gazetteer, err = entities.LoadEntries(file); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.gazetteer, err)
+		}
+	}
 	p, err := annotators.New(opts)
 	if err != nil {
 		return nil, err
