@@ -22,12 +22,12 @@ import (
 // annotateFlags are the flags of gloss annotate that choose the pipeline
 // and read the corpus; the Beam launcher shares their meaning.
 type annotateFlags struct {
-	outDir   string
-	workers  int
-	quiet    bool
-	input    string
-	layers   string
-	dct      string
+	outDir     string
+	workers    int
+	quiet      bool
+	input      string
+	layers     string
+	dct        string
 	maxBytes   int64
 	shard      string
 	monthFirst bool
