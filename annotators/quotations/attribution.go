@@ -30,6 +30,7 @@ const (
 // call of Annotate.
 type analysis struct {
 	text   string
+	items  []item // the whole text, lexed once
 	paras  []layout.Paragraph
 	notes  []layout.FootnoteRef
 	sents  []sentences.Sentence
@@ -67,6 +68,7 @@ func newAnalysis(doc *pipeline.Document, paras []layout.Paragraph, notes []layou
 		grams:  make(map[gram]bool),
 		recent: make(map[uint64][]int),
 	}
+	a.items = a.lex(0, len(a.text))
 	for _, t := range a.toks {
 		if t.POS != "" {
 			a.tagged = true
@@ -90,7 +92,7 @@ func newAnalysis(doc *pipeline.Document, paras []layout.Paragraph, notes []layou
 // speaker.
 func (a *analysis) attribute(q quote) (string, *pipeline.TextSpan) {
 	before := a.before(q.Start)
-	inner := a.lex(q.inner.Start, q.inner.End)
+	inner := a.slice(q.inner.Start, q.inner.End)
 	words := wordsOf(inner)
 	kind, speaker := Scare, (*pipeline.TextSpan)(nil)
 	found := false
@@ -153,9 +155,20 @@ type item struct {
 
 func (it item) word() bool { return it.low != "" }
 
+// slice returns the items that lie within text[from:to].
+func (a *analysis) slice(from, to int) []item {
+	i, _ := slices.BinarySearchFunc(a.items, from, func(it item, pos int) int { return it.start - pos })
+	j, _ := slices.BinarySearchFunc(a.items[i:], to, func(it item, pos int) int { return it.end - pos })
+	j += i
+	if j < len(a.items) && a.items[j].end <= to {
+		j++ // the item ending exactly at to
+	}
+	return a.items[i:j:j]
+}
+
 // lex splits text[from:to] into items, leaving out footnote numbers.
 func (a *analysis) lex(from, to int) []item {
-	var out []item
+	out := make([]item, 0, (to-from)/5+1)
 	n, _ := slices.BinarySearchFunc(a.notes, from, func(f layout.FootnoteRef, pos int) int { return f.End - 1 - pos })
 	for i := from; i < to; {
 		if n < len(a.notes) && a.notes[n].Start <= i {
@@ -189,7 +202,7 @@ func (a *analysis) lex(from, to int) []item {
 			if n < len(a.notes) && a.notes[n].Start < j && a.notes[n].Start > i {
 				j = a.notes[n].Start
 			}
-			out = append(out, item{start: i, end: j, low: strings.ToLower(a.text[i:j]), cap: unicode.IsUpper(r)})
+			out = append(out, item{start: i, end: j, low: lower(a.text[i:j]), cap: unicode.IsUpper(r)})
 			i = j
 		default:
 			out = append(out, item{start: i, end: i + size, r: r})
@@ -197,6 +210,16 @@ func (a *analysis) lex(from, to int) []item {
 		}
 	}
 	return out
+}
+
+// lower returns s in lower case, without copying s if it already is.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func isJoiner(r rune) bool {
@@ -261,7 +284,7 @@ func (a *analysis) before(pos int) []item {
 			start++
 		}
 	}
-	items := a.lex(start, end)
+	items := a.slice(start, end)
 	// Cut at a sentence end the sentence layer missed: a full stop after
 	// a lower-case word, then a capital.
 	for k := len(items) - 2; k >= 1; k-- {
@@ -323,7 +346,7 @@ func (a *analysis) afterAttribution(q quote, last rune) (*pipeline.TextSpan, boo
 	for end > q.End && end < len(a.text) && !utf8.RuneStart(a.text[end]) {
 		end--
 	}
-	items := a.lex(q.End, end)
+	items := a.slice(q.End, end)
 	k := 0
 	comma := k < len(items) && items[k].r == ','
 	if comma {
@@ -439,7 +462,14 @@ func (a *analysis) introducer(before []item) *pipeline.TextSpan {
 	if kind&active == 0 {
 		return nil
 	}
-	return a.speakerNP(subject(before[:v]))
+	if sp := a.speakerNP(subject(before[:v])); sp != nil {
+		return sp
+	}
+	// said Ms. Lee, “…”
+	if np := a.rightNP(before[v+n:]); len(np) > 0 && np[0].cap && v+n+len(np) < len(before) && strings.ContainsRune(",:", before[v+n+len(np)].r) {
+		return a.speakerNP(np)
+	}
+	return nil
 }
 
 // isParticiple reports whether the reporting verb at v is a participle
@@ -512,9 +542,11 @@ func isClauseBreak(it item) bool {
 // Astana summit; the Bank of England).
 func (a *analysis) rightNP(items []item) []item {
 	k := 0
-	for k < len(items) && items[k].word() {
+	for k < len(items) && (items[k].word() || abbrevDot(items, k)) {
 		w := items[k]
-		if connectors[w.low] {
+		if !w.word() {
+			// the full stop of Ms. or Dr.
+		} else if connectors[w.low] {
 			j := k + 1
 			if j < len(items) && determiners[items[j].low] {
 				j++
@@ -569,17 +601,27 @@ func (a *analysis) speakerNP(np []item) *pipeline.TextSpan {
 func dropTitles(np []item) []item {
 	last := -1
 	for i, w := range np {
-		if !w.cap {
+		switch {
+		case abbrevDot(np, i):
+		case !w.cap:
 			return np
-		}
-		if titles[w.low] {
+		case titles[w.low]:
 			last = i
 		}
+	}
+	for last >= 0 && last+1 < len(np) && !np[last+1].word() {
+		last++
 	}
 	if last >= 0 && last < len(np)-1 {
 		return np[last+1:]
 	}
 	return np
+}
+
+// abbrevDot reports whether items[k] is the full stop of a title's
+// abbreviation before a name: Ms. Lee, Dr. Park.
+func abbrevDot(items []item, k int) bool {
+	return items[k].r == '.' && k > 0 && titles[items[k-1].low] && k+1 < len(items) && items[k+1].cap
 }
 
 // resolvePerson returns the nearest person named before pos: a name after
@@ -588,9 +630,9 @@ func dropTitles(np []item) []item {
 func (a *analysis) resolvePerson(pos int) *pipeline.TextSpan {
 	from := a.back(pos, personWindow)
 	if e, ok := nearest(a.people, from, pos); ok {
-		return a.span(dropTitles(a.lex(e.Start, e.End)))
+		return a.span(dropTitles(a.slice(e.Start, e.End)))
 	}
-	items := a.lex(from, pos)
+	items := a.slice(from, pos)
 	for end := len(items); end > 0; {
 		// Find the capitalised run ending at end-1.
 		if !items[end-1].word() || !items[end-1].cap {
@@ -643,7 +685,7 @@ func personLike(run []item) bool {
 func (a *analysis) resolveBody(pos int) *pipeline.TextSpan {
 	from := a.back(pos, bodyWindow)
 	ent, named := nearest(a.bodies, from, pos)
-	items := a.lex(from, pos)
+	items := a.slice(from, pos)
 	for h := len(items) - 1; h >= 0; h-- {
 		if named && items[h].end <= ent.Start {
 			break // the named body is nearer
@@ -683,7 +725,7 @@ func (a *analysis) resolveBody(pos int) *pipeline.TextSpan {
 		return a.span(items[s:e])
 	}
 	if named {
-		return a.span(a.lex(ent.Start, ent.End))
+		return a.span(a.slice(ent.Start, ent.End))
 	}
 	return nil
 }

@@ -156,6 +156,19 @@ func TestQuotations(t *testing.T) {
 			`27:74 "All members of the coalition must leave by May." kind=direct block=true speaker={"start":4,"end":11,"text":"council"}`,
 			`117:151 "‘all members of the\ncoalition’" kind=direct block=false speaker={"start":4,"end":11,"text":"council"}`,
 		}},
+		{"exclamation and inverted verb", `“Run!” shouted the guard.`, []string{
+			`0:10 "“Run!”" kind=direct block=false speaker={"start":23,"end":28,"text":"guard"}`,
+		}},
+		{"abbreviated title, split quote", `"Well," said Ms. Lee, "we tried."`, []string{
+			`0:7 "\"Well,\"" kind=direct block=false speaker={"start":17,"end":20,"text":"Lee"}`,
+			`22:33 "\"we tried.\"" kind=direct block=false speaker={"start":17,"end":20,"text":"Lee"}`,
+		}},
+		{"long phrase without verb is direct", `They promised “a fair, open and transparent process for all”.`, []string{
+			`14:64 "“a fair, open and transparent process for all”" kind=direct block=false`,
+		}},
+		{"a word named", `The word “sovereignty” appears twice.`, []string{
+			`9:26 "“sovereignty”" kind=scare block=false`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
