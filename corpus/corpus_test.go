@@ -66,6 +66,9 @@ func TestDir(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
+	if n := (Options{}).Count(root); n != len(want) {
+		t.Errorf("Count: got %d, want %d", n, len(want))
+	}
 }
 
 func TestDirUnreadable(t *testing.T) {

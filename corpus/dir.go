@@ -54,3 +54,22 @@ func id(root, path string) string {
 	}
 	return strings.TrimSuffix(filepath.ToSlash(rel), ".txt")
 }
+
+// Count returns the number of .txt files Dir would yield below root,
+// reading directory entries only, never the files.
+func (o Options) Count(root string) int {
+	n := 0
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return 1 // Dir yields one error item for it
+	}
+	for _, e := range entries {
+		switch {
+		case e.IsDir():
+			n += o.Count(filepath.Join(root, e.Name()))
+		case e.Type()&fs.ModeSymlink == 0 && strings.HasSuffix(e.Name(), ".txt"):
+			n++
+		}
+	}
+	return n
+}

@@ -96,14 +96,12 @@ func annotateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	job := &batch.Job{Pipeline: p, Workers: f.workers, OutDir: f.outDir, Out: stdout, Pretty: single && f.outDir == ""}
-	showProgress := !f.quiet && !single && isTerminal(stderr)
-	if showProgress {
-		job.Progress = newProgress(stderr)
+	if !f.quiet && !single && isTerminal(stderr) {
+		update, finish := newProgress(stderr, f.count(fs.Args(), opts))
+		job.Progress = update
+		defer finish()
 	}
 	rep, err := job.Run(ctx, items)
-	if showProgress {
-		fmt.Fprintln(stderr)
-	}
 	if err != nil {
 		return fail(stderr, "annotate", 1, err)
 	}
@@ -180,6 +178,25 @@ func (f *annotateFlags) source(arg string, opts corpus.Options, stdin io.Reader)
 		}, false, nil
 	}
 	return one(opts.ReadFile(arg, fileID(arg))), true, nil
+}
+
+// count returns the number of documents the arguments name, for the
+// progress bar's estimate, or -1 if that would mean reading a stream twice.
+// Counting a directory walks its names only.
+func (f *annotateFlags) count(args []string, opts corpus.Options) int {
+	n := 0
+	for _, arg := range args {
+		info, err := os.Stat(arg)
+		switch {
+		case arg == "-" || f.input == "jsonl" || strings.HasSuffix(arg, ".jsonl"):
+			return -1
+		case err == nil && info.IsDir():
+			n += opts.Count(arg)
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // fileID is the id of a document given as a file: its base name without
