@@ -43,6 +43,9 @@ func (s *scanner) longest(i int, ps ...parser) (res, bool) {
 
 // match reads the expression starting at token i, with its mod words.
 func (s *scanner) match(i int) (res, bool) {
+	if t := s.toks[i]; t.kind != 'n' && (t.kind != 'w' || !starters[t.low]) {
+		return res{}, false // most words start nothing: skip the parsers
+	}
 	if r, ok := s.prefixed(i); ok {
 		return r, true
 	}
@@ -250,7 +253,7 @@ func (s *scanner) dayNum(i int, words bool) (d, end int, ordinal, ok bool) {
 			case "st", "nd", "rd", "th":
 				return n, end + 1, true, true
 			}
-			if !s.rightClear(end) {
+			if !s.rightClear(end) && !isDash(s.punct(end)) { // a dash may start a range of days
 				return 0, 0, false, false
 			}
 		}
@@ -262,6 +265,23 @@ func (s *scanner) dayNum(i int, words bool) (d, end int, ordinal, ok bool) {
 		}
 	}
 	return 0, 0, false, false
+}
+
+// rangeDay reads the day that ends a range of days after a dash (the 17
+// of 15–17), which dayNum would refuse as glued to a number.
+func (s *scanner) rangeDay(i int) (d, end int, ok bool) {
+	n, nd, ok := s.number(i)
+	if !ok || nd > 2 || n < 1 || n > 31 {
+		return 0, 0, false
+	}
+	end = i + 1
+	switch s.word(end) {
+	case "st", "nd", "rd", "th":
+		if s.glued(end) {
+			end++
+		}
+	}
+	return n, end, s.rightClear(end)
 }
 
 // ordinal reads an ordinal word or number: first, twenty-first, 21st.
@@ -373,6 +393,23 @@ func (s *scanner) dayFirst(i int) (res, bool) {
 	if !ok {
 		return res{}, false
 	}
+	if isDash(s.punct(k)) && s.glued(k) && s.glued(k+1) && !the {
+		// 15–17 June 2001: the first day takes the month and year of the second
+		d2, k2, ok := s.rangeDay(k + 1)
+		if !ok || d2 <= d {
+			return res{}, false
+		}
+		m, e, _, ok := s.monthAt(k2)
+		if !ok || s.glued(k2) {
+			return res{}, false
+		}
+		y, end := s.yearTail(e)
+		if !validDay(y, m, d) || !validDay(y, m, d2) {
+			return res{}, false
+		}
+		return res{start: i, end: k, typ: DATE, val: fmtDate(y, m, d),
+			pair: &res{start: k + 1, end: end, typ: DATE, val: fmtDate(y, m, d2)}}, true
+	}
 	if s.word(k) == "of" {
 		if !ord {
 			return res{}, false
@@ -410,6 +447,17 @@ func (s *scanner) monthLed(i int) (res, bool) {
 		return res{}, false
 	}
 	if d, k, _, ok := s.dayNum(j, false); ok && !s.glued(j) {
+		if isDash(s.punct(k)) && s.glued(k) && s.glued(k+1) {
+			// June 15–17, 2001
+			if d2, k2, ok := s.rangeDay(k + 1); ok && d2 > d {
+				y, end := s.yearTail(k2)
+				if validDay(y, m, d) && validDay(y, m, d2) {
+					return res{start: i, end: k, typ: DATE, val: fmtDate(y, m, d),
+						pair: &res{start: k + 1, end: end, typ: DATE, val: fmtDate(y, m, d2)}}, true
+				}
+			}
+			return res{}, false
+		}
 		y, end := 0, k
 		if s.punct(k) == "," {
 			if yy, e, ok := s.yearAfter(k + 1); ok {
@@ -444,6 +492,19 @@ func (s *scanner) monthLed(i int) (res, bool) {
 		return res{start: i, end: j, typ: DATE, val: fmtDate(s.refYear(), m, 0)}, true
 	}
 	return res{}, false
+}
+
+// yearTail reads the year that may end a date at k (", 2001" or " 2001"),
+// or takes the reference year; end is the token after the date.
+func (s *scanner) yearTail(k int) (y, end int) {
+	if s.punct(k) == "," {
+		if y, e, ok := s.yearAfter(k + 1); ok {
+			return y, e
+		}
+	} else if y, e, ok := s.yearAfter(k); ok && !s.glued(k) {
+		return y, e
+	}
+	return s.refYear(), k
 }
 
 // monthContext reports whether a month name alone at i is preceded by a
@@ -572,6 +633,11 @@ func (s *scanner) countAfter(i, j int) bool {
 		return false
 	}
 	before := s.word(i - 1)
+	if n, _, _ := s.number(i); n%10 != 0 {
+		// A count written without a thousands separator is nearly always
+		// round (2000 soldiers); a year seldom is (2015 rates, 1998 levels).
+		return false
+	}
 	det := yearContext[before] && !quantityCues[before] && before != "between" ||
 		before == "s" && isApos(s.punct(i-2)) ||
 		isDash(s.punct(i-1)) && s.glued(i) && s.word(i-2) != "" // pre-2001 levels
@@ -616,6 +682,15 @@ func (s *scanner) decadeAt(i int) (res, bool) {
 		} else {
 			r.val = fmt.Sprintf("%03d", n/10)
 		}
+		return r, true
+	}
+	if n, nd, ok := s.number(j); ok && nd == 2 && n%10 == 0 && (the || mod != "") && s.leftClear(j) &&
+		s.glued(j+1) && s.word(j+1) == "s" && s.rightClear(j+2) {
+		c := 19
+		if n < 30 {
+			c = 20 // the 20s: read as the 2020s, like the '20s
+		}
+		r.end, r.val = j+2, fmt.Sprintf("%d%d", c, n/10)
 		return r, true
 	}
 	if isApos(s.punct(j)) && (the || mod != "") {
@@ -1280,8 +1355,14 @@ func (s *scanner) setAt(i int) (res, bool) {
 		}
 		return res{}, false
 	}
-	// once a year, twice a month, three times a week
+	// once a year, twice a month, three times a week, twice yearly
 	j := i + 1
+	if w == "once" || w == "twice" || w == "thrice" {
+		if r2, ok := s.setAt(j); ok && r2.end == j+1 && s.word(j) != "a" && s.word(j) != "an" {
+			r.end, r.val = r2.end, r2.val
+			return r, true
+		}
+	}
 	switch w {
 	case "once", "twice", "thrice":
 	default:

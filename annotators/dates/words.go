@@ -3,6 +3,7 @@ package dates
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -179,6 +180,40 @@ var verbS = map[string]bool{
 	"begins": true, "ends": true, "looks": true, "promises": true, "proves": true,
 	"seems": true, "means": true,
 }
+
+// starters are the words an expression can start with; the scan tries its
+// parsers only at these and at numbers.
+var starters = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, words := range []map[string]int{months, monthAbbrevs, cardinals, tens, ordinals} {
+		for w := range words {
+			m[w] = true
+		}
+	}
+	for w := range weekdays {
+		m[w], m[w+"s"] = true, true
+	}
+	for w := range seasons {
+		m[w] = true
+	}
+	for w := range units {
+		m[w] = true
+	}
+	for w := range vagueCounts {
+		m[w] = true
+	}
+	for _, p := range prefixes {
+		m[p.words[0]] = true
+	}
+	for _, w := range strings.Fields(`the a an half every each per once twice thrice
+		annually yearly annual monthly weekly daily hourly quarterly
+		today yesterday tomorrow tonight now currently nowadays recently lately present
+		these recent coming last next this that early mid late
+		beginning start middle end close noon midday midnight`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // ymd is a calendar date with unknown parts zero.
 type ymd struct{ y, m, d int }
