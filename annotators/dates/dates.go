@@ -5,16 +5,21 @@
 // # Values
 //
 // Dates are 2001-06-15, 2004-06, 2006, 199 for the 1990s and 20 for the
-// twenty-first century; seasons are 2004-SU, halves and quarters 2005-H1
-// and 2005-Q2, weekdays XXXX-WXX-1. Times are a date and a time
-// (2001-06-15T15:00, XXXX-XX-XXT15:00, 2006-06-15TMO). Durations are P6Y,
-// P3M, P2W, PT2H; a count of decades, centuries or millennia is written in
-// years (a decade is P10Y, century-old is P100Y), while an unspecified count
-// keeps the TIDES units (decades PXDE, centuries PXCE, millennia PXML).
-// Vague references are PAST_REF (recent years, recently, the past),
-// PRESENT_REF (now, currently, today without a DCT) and FUTURE_REF (the
-// near future, the coming years). SETs are P1Y for every year, annually,
-// annual and per year, P1W for weekly, XXXX-WXX-1 for every Monday.
+// twenty-first century. A decade ending in 00 is a century (the 1800s is
+// 18) except the 2000s (200); decades in words are of the twentieth
+// century (the nineties is 199); two-digit decades below 30 are of the
+// twenty-first (the '20s is 202) and the others of the twentieth (the 90s
+// is 199). Seasons are 2004-SU, halves and quarters 2005-H1 and 2005-Q2,
+// weekdays XXXX-WXX-1. Times are a date and a time (2001-06-15T15:00,
+// XXXX-XX-XXT15:00, 2006-06-15TMO); noon is T12:00 and midnight T00:00.
+// Durations are P6Y, P3M, P2W, PT2H; a count of decades, centuries or
+// millennia is written in years (a decade is P10Y, century-old P100Y),
+// while an unspecified count keeps the TIDES units (decades PXDE, centuries
+// PXCE, millennia PXML). Vague references are PAST_REF (recent years,
+// recently, the past), PRESENT_REF (now, currently, today without a DCT)
+// and FUTURE_REF (the near future, the coming years). SETs are P1Y for
+// every year, annually, annual and per year, P1W for weekly, XXXX-WXX-1 for
+// every Monday.
 //
 // # Spans
 //
@@ -23,9 +28,11 @@
 // "eight years old", "Since 1996". A date used as a modifier covers only
 // the date: in "the 2003 Iraq War" the span is "2003". A range is two
 // DATEs, as TIMEX3 marks it: "2001–2005" and "from 2001 to 2005" each give
-// 2001 and 2005 (a two-digit end, "2001–05", is expanded to 2005; a
+// 2001 and 2005. A two-digit end is expanded ("2001–05" gives 2005); a
 // hyphenated "2005-03", whose second part cannot end a range, is the month
-// 2005-03).
+// 2005-03. A range of days is two DATEs as well: "15–17 June 2001" gives
+// "15" (2001-06-15) and "17 June 2001"; "May 5–7, 2019" gives "May 5" and
+// "7, 2019".
 //
 // # Mods
 //
@@ -36,15 +43,15 @@
 // (durations only); the beginning of and early give START, the middle of
 // and mid- MID, the end of and late END. An expression has at most one mod:
 // in "since the beginning of 2005" the span is "the beginning of 2005" with
-// START and since is left out.
+// START and since is left out. until and by are not mods.
 //
 // # Numeric dates
 //
 // 2001-06-15 and 2001/06/15 are year-month-day. In 15/06/2001, 15.06.2001
 // and 15-06-2001 a part above 12 is the day; when both parts could be a
-// month the first is the day, unless Annotator.MonthFirst is set. A two-digit
-// year (6/15/01) is allowed only with slashes and means 19YY from 50 up,
-// 20YY below.
+// month the first is the day, unless Annotator.MonthFirst is set. A
+// two-digit year (6/15/01) is allowed only with slashes and means 19YY from
+// 50 up, 20YY below.
 //
 // # Resolving relative expressions
 //
@@ -59,25 +66,32 @@
 // before there is one. Anaphoric expressions — that year, the same month,
 // the following year, the previous June, a year later, two years earlier —
 // count from it, and so do dates written without a year: after "In June
-// 2004 …", "in December" is 2004-12 and "the following June" 2005-06. A
-// bare weekday (on Monday) is not resolved: it stays XXXX-WXX-1. A time of
-// day takes the day of a full date earlier in the same sentence, else the
-// DCT's day, else XXXX-XX-XX.
+// 2004 …", "in December" is 2004-12 and "the following June" 2005-06. This
+// holds even when a DCT is given, which suits narrative text better than
+// news. A bare weekday (on Monday) is not resolved: it stays XXXX-WXX-1. A
+// time of day takes the day of a full date earlier in the same sentence,
+// else the DCT's day, else XXXX-XX-XX.
 //
 // # What is not a date
 //
 // A four-digit number from 1000 to 2199 is a year unless it is a count or
 // a reference: followed by a unit, a scale word or a counted noun (3000 km,
-// 2000 people, 1500-km, 2000 soldiers — a plural noun after a number with
-// no determiner or temporal preposition before it), preceded by a quantity
-// cue and followed by a word (about 2000 were), a label (p. 2001, page
-// 1999, Resolution 1373, No. 2001) or a currency sign, part of a larger
-// number (2,001, 1999.5, 555-2001), or alone on its line (a page number).
-// Footnote numbers (layout.FootnoteRefs) are never part of a date. Month
-// names must be capitalised, and a full month name alone (without a day or
-// year) counts only after a temporal word (in, since, until, early, of …):
-// "they may", "march on", "June said" and "May I" give nothing. Abbreviated
-// months need a day or year.
+// 2000 people, 1500-km), preceded by a quantity cue and followed by a word
+// (about 2000 were), after a label (p. 2001, page 1999, Resolution 1373,
+// No. 2001) or a currency sign, part of a larger number (2,001, 1999.5,
+// 555-2001), followed by BC, or alone on its line (a page number). A
+// plural noun after the number makes it a count only when the number is a
+// multiple of ten with no determiner or temporal preposition before it:
+// counts written without a thousands separator are nearly always round and
+// years seldom are, so "2000 soldiers" is a count while "2015 rates", "at
+// 1998 levels" and "the 2000 elections" hold years. Footnote numbers
+// (layout.FootnoteRefs) are never part of a date. Month names must be
+// capitalised, and a full month name alone (without a day or year) counts
+// only after a temporal word (in, since, until, early, of …): "they may",
+// "march on", "June said" and "May I" give nothing. Abbreviated months need
+// a day or year. A bare plural unit is a duration only for decades,
+// centuries and millennia, or after "for" (for years). Expressions with no
+// TIMEX3 value ("the short run", "long-term", "so far") are not tagged.
 //
 // The scan works over each paragraph's text with a small tokenizer of its
 // own and bounded look-ahead, so it takes time linear in the text.
