@@ -17,13 +17,11 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/gloss-nlp/gloss/annotators/layout"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
 	"github.com/gloss-nlp/gloss/annotators/tokens"
 	"github.com/gloss-nlp/gloss/pipeline"
-	"github.com/jdkato/prose/v2"
 )
 
 // An Entity is one mention of a named entity.
@@ -51,8 +49,10 @@ type Annotator struct {
 	// Extra entries are added to the gazetteers and take precedence over
 	// them; LoadEntries reads them from a file.
 	Extra []Entry
-	// NoModel turns off prose's NER model, which is the slowest signal.
+	// NoModel turns off prose's NER model, the slowest signal.
 	NoModel bool
+
+	everywhere bool // run the model on every sentence, for tests
 }
 
 var _ pipeline.Annotator = Annotator{}
@@ -138,7 +138,7 @@ func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 		}
 	}
 	if !a.NoModel {
-		mc, err := modelCands(ctx, doc, ws, lx, cands)
+		mc, err := modelCands(ctx, doc, ws, lx, cands, a.everywhere)
 		if err != nil {
 			return err
 		}
@@ -399,13 +399,3 @@ func consistent(chosen []cand, ws []word) []cand {
 	slices.SortFunc(chosen, func(a, b cand) int { return a.i - b.i })
 	return chosen
 }
-
-// proseModel is prose's tagger and NER model, loaded once: prose itself
-// reloads it for every document unless given one.
-var proseModel = sync.OnceValue(func() *prose.Model {
-	d, err := prose.NewDocument("", prose.WithSegmentation(false))
-	if err != nil {
-		return nil
-	}
-	return d.Model
-})

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gloss-nlp/gloss/annotators/layout"
@@ -247,3 +248,13 @@ func BenchmarkProseNER(b *testing.B) {
 		}
 	}
 }
+
+// proseModel is prose's tagger and NER model, loaded once: prose itself
+// reloads it for every document unless given one.
+var proseModel = sync.OnceValue(func() *prose.Model {
+	d, err := prose.NewDocument("", prose.WithSegmentation(false))
+	if err != nil {
+		panic(err)
+	}
+	return d.Model
+})

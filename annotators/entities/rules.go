@@ -4,9 +4,10 @@ import (
 	"context"
 	"strings"
 
+	"github.com/gloss-nlp/gloss/annotators/layout"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
+	"github.com/gloss-nlp/gloss/annotators/tokens"
 	"github.com/gloss-nlp/gloss/pipeline"
-	"github.com/jdkato/prose/v2"
 )
 
 // Head words: the last word of a capitalised run, or its first word when a
@@ -283,22 +284,27 @@ func personAfterTitle(ws []word, i, j int, lx *lexicon) (cand, bool) {
 	return cand{i, j, "PERSON", prioRule, ""}, rare
 }
 
-// modelCands runs prose's NER model over each sentence and maps the names
-// it finds back to words. Only names that no other signal covers, made of
-// capitalised words that are not ordinary words alone, are kept.
-func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexicon, known []cand) ([]cand, error) {
-	model := proseModel()
-	if model == nil {
-		return nil, nil
-	}
+// modelCands runs prose's NER model (see ner.go) over the sentences and
+// maps the names it finds to words. Only names that no other signal
+// covers, made of capitalised words that are not ordinary words alone, are
+// kept, so only sentences that could yield such a name are classified,
+// unless everywhere is set; the model is loaded at the first of them.
+func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexicon, known []cand, everywhere bool) ([]cand, error) {
 	covered := make([]bool, len(ws))
 	for _, c := range known {
 		for k := c.i; k <= c.j; k++ {
 			covered[k] = true
 		}
 	}
-	var out []cand
-	k := 0
+	toks := tokens.Layer.Get(doc)
+	refs := layout.FootnoteRefs.Get(doc)
+	var (
+		out   []cand
+		c     classifier
+		nts   []nerTok
+		spans []nerSpan
+	)
+	k, t, r := 0, 0, 0 // the next word, token and footnote reference
 	for _, s := range sentences.Layer.Get(doc) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -306,59 +312,90 @@ func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexi
 		for k < len(ws) && ws[k].end <= s.Start {
 			k++
 		}
-		first := k
-		last := k
+		first, last := k, k
 		for last < len(ws) && ws[last].start < s.End {
 			last++
 		}
-		if first == last {
+		for t < len(toks) && toks[t].Start < s.Start {
+			t++
+		}
+		t0 := t
+		for t < len(toks) && toks[t].Start < s.End {
+			t++
+		}
+		if !everywhere && !mayName(ws[first:last], covered[first:last], lx) {
 			continue
 		}
-		pd, err := prose.NewDocument(doc.Text[s.Start:s.End], prose.WithSegmentation(false), prose.UsingModel(model))
-		if err != nil {
-			return nil, err
+		if c.m == nil {
+			m, err := loadNER()
+			if err != nil {
+				return nil, err
+			}
+			c.m = m
 		}
-		from := first
-		for _, e := range pd.Entities() {
-			label := e.Label
-			if label != "PERSON" && label != "GPE" {
+		nts = nts[:0]
+		for _, tok := range toks[t0:t] {
+			for r < len(refs) && refs[r].Start < tok.Start {
+				r++
+			}
+			if r < len(refs) && refs[r].Span == tok.Span {
+				continue // a footnote number, which the tagger skips too
+			}
+			nts = append(nts, newNERTok(tok.Text, tok.POS, tok.Start, tok.End))
+		}
+		labels := c.classify(nts)
+		spans = c.m.chunk(nts, labels, spans[:0])
+		for _, e := range spans {
+			if e.kind != "PERSON" && e.kind != "GPE" {
 				continue
 			}
-			names := nameWords(e.Text)
-			i, j, ok := align(ws, from, last, names)
-			if !ok {
-				continue
-			}
-			from = j + 1
-			if acceptModel(ws, i, j, lx, covered) {
-				out = append(out, cand{i, j, label, prioModel, ""})
+			i, j, ok := wordRange(ws, first, last, nts[e.i].start, nts[e.j].end)
+			if ok && acceptModel(ws, i, j, lx, covered) {
+				out = append(out, cand{i, j, e.kind, prioModel, ""})
 			}
 		}
 	}
 	return out, nil
 }
 
-// align finds the words names in ws[from:last], consecutively.
-func align(ws []word, from, last int, names []string) (int, int, bool) {
-	var clean []string
-	for _, n := range names {
-		if n != "'s" {
-			clean = append(clean, n)
+// mayName reports whether the words of a sentence hold a name the model
+// could add (see acceptModel): a capitalised word that is neither covered
+// nor a function word, and either not an ordinary word or acronym alone or
+// followed by another such word in the same name.
+func mayName(ws []word, covered []bool, lx *lexicon) bool {
+	ok := func(k int) bool {
+		return !covered[k] && isCap(ws[k].text) && !function[strings.ToLower(ws[k].text)]
+	}
+	for k := range ws {
+		if !ok(k) {
+			continue
+		}
+		if k+1 < len(ws) && !ws[k].poss && ws[k+1].gap != gapOther && ok(k+1) {
+			return true
+		}
+		if !lx.common(ws[k].text) && !isAllCaps(ws[k].text) {
+			return true
 		}
 	}
-	if len(clean) == 0 {
-		return 0, 0, false
+	return false
+}
+
+// wordRange returns the words of ws[first:last] within the bytes [a, b),
+// if there are any and no punctuation other than a possessive ’s separates
+// them.
+func wordRange(ws []word, first, last, a, b int) (int, int, bool) {
+	i := first
+	for i < last && ws[i].start < a {
+		i++
 	}
-outer:
-	for i := from; i+len(clean) <= last; i++ {
-		for k, n := range clean {
-			if ws[i+k].text != n || k > 0 && ws[i+k].gap == gapOther && !ws[i+k-1].poss {
-				continue outer
-			}
+	j := i - 1
+	for j+1 < last && ws[j+1].end <= b {
+		j++
+		if j > i && ws[j].gap == gapOther && !ws[j-1].poss {
+			return 0, 0, false
 		}
-		return i, i + len(clean) - 1, true
 	}
-	return 0, 0, false
+	return i, j, j >= i
 }
 
 func acceptModel(ws []word, i, j int, lx *lexicon, covered []bool) bool {
