@@ -19,6 +19,7 @@ import (
 // quotations a sentence holds.
 const (
 	backWindow    = 400  // before a quotation, for its introduction
+	maxBefore     = 80   // items of that window
 	afterWindow   = 160  // after a quotation, for "…,” she said"
 	personWindow  = 1500 // before a pronoun, for the person it names
 	bodyWindow    = 1000 // before "it", for the body or document it names
@@ -30,7 +31,7 @@ const (
 // call of Annotate.
 type analysis struct {
 	text   string
-	items  []item // the whole text, lexed once
+	items  []item // the whole text, lexed on first use
 	paras  []layout.Paragraph
 	notes  []layout.FootnoteRef
 	sents  []sentences.Sentence
@@ -68,7 +69,6 @@ func newAnalysis(doc *pipeline.Document, paras []layout.Paragraph, notes []layou
 		grams:  make(map[gram]bool),
 		recent: make(map[uint64][]int),
 	}
-	a.items = a.lex(0, len(a.text))
 	for _, t := range a.toks {
 		if t.POS != "" {
 			a.tagged = true
@@ -157,6 +157,9 @@ func (it item) word() bool { return it.low != "" }
 
 // slice returns the items that lie within text[from:to].
 func (a *analysis) slice(from, to int) []item {
+	if a.items == nil {
+		a.items = a.lex(0, len(a.text))
+	}
 	i, _ := slices.BinarySearchFunc(a.items, from, func(it item, pos int) int { return it.start - pos })
 	j, _ := slices.BinarySearchFunc(a.items[i:], to, func(it item, pos int) int { return it.end - pos })
 	j += i
@@ -285,10 +288,13 @@ func (a *analysis) before(pos int) []item {
 		}
 	}
 	items := a.slice(start, end)
+	if len(items) > maxBefore {
+		items = items[len(items)-maxBefore:]
+	}
 	// Cut at a sentence end the sentence layer missed: a full stop after
 	// a lower-case word, then a capital.
 	for k := len(items) - 2; k >= 1; k-- {
-		if strings.ContainsRune(".!?", items[k].r) && items[k+1].cap && items[k-1].word() && !items[k-1].cap && len(items[k-1].low) >= 3 {
+		if r := items[k].r; (r == '.' || r == '!' || r == '?') && items[k+1].cap && items[k-1].word() && !items[k-1].cap && len(items[k-1].low) >= 3 {
 			return items[k+1:]
 		}
 	}

@@ -2,6 +2,37 @@
 // quotation marks and block quotations set off by the layout, with their
 // kind (direct speech, scare quotes, titles) and, for direct quotes, the
 // speaker the words come from.
+//
+// Marks pair within a paragraph, by family (“…” „…“, ‘…’ ‚…‘, "…", '…',
+// «…» »…«, ‹…›), innermost first, so a quotation inside a quotation is a
+// span of its own. Whether a mark opens or closes follows from the
+// characters on each side of it; ’ never opens, so China’s, ’90s and
+// rock ’n’ roll are apostrophes, and a closing mark after a letter
+// (members’) closes only if no better closing mark of its family follows.
+// A double quotation runs on over paragraphs when the next paragraph
+// opens with the same mark; otherwise, and always for single quotes, an
+// unmatched mark is dropped at the end of its paragraph.
+//
+// The kind is decided in this order: after "so-called", scare; after a
+// noun for a work or document (the report “…”) or title-cased and naming a
+// kind of document (‘Regulation on …’), title; with a reporting clause
+// right before or after it (she said: “…”; “…,” he said; a colon before
+// three or more words), direct; repeating four or more words of an
+// earlier direct quotation, direct; five or more words, direct; a finite
+// verb with closing punctuation or a reporting verb in the sentence,
+// direct; anything else (a short phrase with no verb), scare. Block
+// quotations are direct.
+//
+// The speaker is the shortest span that names the source: the subject of
+// the reporting verb with its determiner, any appositive after a comma
+// and any title before a name dropped (“The SCO summit meeting in
+// Tashkent, Uzbekistan, pointed out that” gives “SCO summit meeting in
+// Tashkent”; “Foreign Minister Jane Doe said” gives “Jane Doe”); the noun
+// phrase after the preposition of a participle (“the words quoted from the
+// Charter of X:” gives “Charter of X”); the phrase after "according to";
+// and for "he" or "she" the nearest person named before, for "it" the
+// nearest body, meeting or document, from the entities layer when the
+// document has one and from the shape of names otherwise.
 package quotations
 
 import (
@@ -44,7 +75,7 @@ type Annotator struct{}
 var _ pipeline.Annotator = Annotator{}
 
 func (Annotator) Name() string    { return "quotations" }
-func (Annotator) Version() string { return "0.1.0" }
+func (Annotator) Version() string { return "1.0.0" }
 func (Annotator) Requires() []string {
 	return []string{
 		layout.Paragraphs.Name(), layout.FootnoteRefs.Name(), layout.PageBreaks.Name(),

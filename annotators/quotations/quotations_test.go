@@ -2,6 +2,7 @@ package quotations
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -178,5 +179,78 @@ func TestQuotations(t *testing.T) {
 				t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"))
 			}
 		})
+	}
+}
+
+// odd holds inputs that once looked likely to trip the mark scanner or the
+// windows around a quotation: marks at the very start and end, marks
+// alone, footnote numbers and quotations touching each other.
+var odd = []string{
+	"", "‘", "’", "“", "”", `"`, "'", "«", "»", "„", "‚",
+	"‘’", "“”", `""`, "''", "’’’", "‘‘‘", "“‘«‹„‚", "»›’”",
+	"“a”", "‘a’’", "a’", "’a", "'a'b'c'", `"a"b"c"`,
+	"said “", "“ said", "“x,” said", "“x,” said ‘", ": ‘", "according to “x”",
+	"‘x.’1", "“x.”12\n\n“y”", "    “block”", "    a\n\n    b.3",
+	"“a\n\n“b\n\n“c", "‘a\n\n‘b’", "he said: “a b c”", "It stressed: “a b c”",
+	"Mr. said “a”", "«x» «y", "x ’n’ y ’n’", "‘s’ ‘s’ ‘s’",
+}
+
+func TestOddInput(t *testing.T) {
+	for _, in := range odd {
+		t.Run(in, func(t *testing.T) {
+			doc := annotate(t, in) // fails on a panic or an invalid layer
+			for _, q := range Layer.Get(doc) {
+				if q.Kind != Direct && q.Speaker != nil {
+					t.Errorf("%q: a %s quotation has a speaker", q.Text, q.Kind)
+				}
+			}
+		})
+	}
+}
+
+func FuzzQuotations(f *testing.F) {
+	for _, in := range odd {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if _, err := pipeline.NewDocument("f", "f", in); err != nil {
+			return // not text
+		}
+		annotate(t, in)
+	})
+}
+
+// TestConcurrent runs one Annotator over many documents at once; with
+// -race it shows that the stage keeps no state between documents.
+func TestConcurrent(t *testing.T) {
+	in := "Mira Holt arrived. “We are ready,” she said. The ‘Accord on Rivers’ holds."
+	want := pipelinetest.Lines(annotate(t, in), Layer)
+	var a Annotator
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			doc, err := pipeline.NewDocument("c", "c", in)
+			if err == nil {
+				err = (fakeLayout{}).Annotate(context.Background(), doc)
+			}
+			if err == nil {
+				err = sentences.Annotator{}.Annotate(context.Background(), doc)
+			}
+			if err == nil {
+				err = tokens.Annotator{}.Annotate(context.Background(), doc)
+			}
+			if err == nil {
+				err = a.Annotate(context.Background(), doc)
+			}
+			if got := pipelinetest.Lines(doc, Layer); err == nil && !slices.Equal(got, want) {
+				err = fmt.Errorf("got %q, want %q", got, want)
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }

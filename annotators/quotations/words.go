@@ -50,6 +50,9 @@ var phrases = func() map[string][]phrase {
 // reporting returns the number of items in the reporting phrase that starts
 // at items[k], and its kind, or 0 if none starts there.
 func reporting(items []item, k int, a *analysis) (int, verbKind) {
+	if k >= len(items) {
+		return 0, 0
+	}
 	w := items[k]
 	if !w.word() || w.cap && w.low != "according" {
 		return 0, 0
