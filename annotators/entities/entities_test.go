@@ -12,6 +12,7 @@ import (
 	"github.com/gloss-nlp/gloss/annotators/layout"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
 	"github.com/gloss-nlp/gloss/annotators/tokens"
+	"github.com/gloss-nlp/gloss/internal/textgen"
 	"github.com/gloss-nlp/gloss/pipeline"
 	"github.com/gloss-nlp/gloss/pipeline/pipelinetest"
 	"github.com/jdkato/prose/v2"
@@ -202,32 +203,42 @@ func ExampleAnnotator() {
 	// Nam Theun Bridge FAC rule
 }
 
+// BenchmarkEntities runs the entities stage alone, on the essay and on a
+// generated document, with the NER model on the sentences that could
+// yield a name (the default), on every sentence, and off.
 func BenchmarkEntities(b *testing.B) {
+	texts := []struct{ name, text string }{{"essay", ""}, {"textgen", textgen.Document(1, 200000)}}
 	data, err := os.ReadFile(essayPath)
 	if err != nil {
-		b.Skip(err)
+		b.Fatal(err)
 	}
-	text := string(data)
+	texts[0].text = string(data)
 	p, err := pipeline.New(layout.Annotator{}, sentences.Annotator{}, tokens.Annotator{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, _ := pipeline.NewDocument("essay", essayPath, text)
-	if err := p.Annotate(context.Background(), doc); err != nil {
-		b.Fatal(err)
-	}
-	for _, a := range []Annotator{{}, {NoModel: true}} {
-		b.Run(fmt.Sprintf("NoModel=%v", a.NoModel), func(b *testing.B) {
-			if err := a.Annotate(context.Background(), doc); err != nil { // load data
-				b.Fatal(err)
-			}
-			b.SetBytes(int64(len(text)))
-			for b.Loop() {
-				if err := a.Annotate(context.Background(), doc); err != nil {
+	for _, tx := range texts {
+		doc, _ := pipeline.NewDocument(tx.name, tx.name, tx.text)
+		if err := p.Annotate(context.Background(), doc); err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range []struct {
+			name string
+			a    Annotator
+		}{{"model", Annotator{}}, {"everywhere", Annotator{everywhere: true}}, {"NoModel", Annotator{NoModel: true}}} {
+			b.Run(tx.name+"/"+a.name, func(b *testing.B) {
+				if err := a.a.Annotate(context.Background(), doc); err != nil { // load data
 					b.Fatal(err)
 				}
-			}
-		})
+				b.SetBytes(int64(len(tx.text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := a.a.Annotate(context.Background(), doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -241,7 +252,7 @@ func BenchmarkProseNER(b *testing.B) {
 	text := string(data)
 	model := proseModel()
 	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
+	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(model)); err != nil {
 			b.Fatal(err)

@@ -156,7 +156,11 @@ type lexicon struct {
 	words map[string]bool // common lower-case English words
 }
 
-var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
+// loadLexicon reads the lexicon once per process, when an annotator
+// first needs it.
+var loadLexicon = sync.OnceValues(readLexicon)
+
+func readLexicon() (*lexicon, error) {
 	lx := &lexicon{gaz: &trie{}, words: make(map[string]bool, 80000)}
 	for _, f := range dataFiles {
 		data, err := dataFS.ReadFile(f.name)
@@ -190,7 +194,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		lx.words[w] = true
 	}
 	return lx, nil
-})
+}
 
 // common reports whether w, lower-cased and stripped of a plural or
 // adverb ending, is an ordinary English word.

@@ -125,32 +125,44 @@ func decodeNER() (*nerModel, error) {
 		label uint8
 		w     float64
 	}
-	var entries []entry
+	byName := make(map[string]int, numFeatures)
+	for i, name := range featureOrder {
+		byName[name] = i
+	}
+	entries := make([]entry, 0, len(mapping))
 	n := int32(0)
 	for i := range m.feats {
-		m.feats[i] = make(map[string]int32)
+		m.feats[i] = make(map[string]int32, len(mapping)/numFeatures)
 	}
 	for key, wi := range mapping {
 		if wi < 0 || wi >= len(weights) {
 			return nil, fmt.Errorf("entities: prose's NER model: weight %d of %q out of range", wi, key)
 		}
-		for fi, name := range featureOrder {
-			if !strings.HasPrefix(key, name+"-") {
+		// Feature names have no dash but en-wordlist.
+		d := strings.IndexByte(key, '-')
+		if d < 0 {
+			continue
+		}
+		fi, ok := byName[key[:d]]
+		if strings.HasPrefix(key, "en-wordlist-") {
+			fi, ok, d = fWordlist, true, len("en-wordlist")
+		}
+		if !ok {
+			continue
+		}
+		for li, l := range labels {
+			v := len(key) - len(l) - 1 // where the value ends
+			if v <= d || key[v] != '-' || key[v+1:] != l {
 				continue
 			}
-			for li, l := range labels {
-				if len(key) < len(name)+len(l)+2 || !strings.HasSuffix(key, "-"+l) {
-					continue
-				}
-				val := key[len(name)+1 : len(key)-len(l)-1]
-				id, ok := m.feats[fi][val]
-				if !ok {
-					id = n
-					n++
-					m.feats[fi][val] = id
-				}
-				entries = append(entries, entry{id, uint8(li), weights[wi]})
+			val := key[d+1 : v]
+			id, ok := m.feats[fi][val]
+			if !ok {
+				id = n
+				n++
+				m.feats[fi][val] = id
 			}
+			entries = append(entries, entry{id, uint8(li), weights[wi]})
 		}
 	}
 	// Lay the entries out by id. A (feature, value, label) triple has one
