@@ -67,6 +67,54 @@ type nerModel struct {
 	wts    []float64
 	basic  map[string]bool // prose's list of basic English words
 	o      uint8           // the label O
+
+	// The ids of features with few values, looked up once: the bias, the
+	// word list's False and True, and by the previous label (none last)
+	// prevtag and, with the shape of the previous word, shape+prevtag.
+	bias         int32
+	wordlist     [2]int32
+	prevTag      []int32
+	shape        [numShapes]int32
+	shapePrevTag [numShapes + 1][]int32 // prevShape None last
+}
+
+// Word shapes, as prose names them.
+const (
+	shapeNumber = iota
+	shapePunct
+	shapeDowncase
+	shapeUpcase
+	shapeMixedcase
+	shapeOther
+	numShapes
+)
+
+var shapeNames = [numShapes + 1]string{"number", "punct", "downcase", "upcase", "mixedcase", "other", "None"}
+
+// id returns the id of feature fi with value val, or -1.
+func (m *nerModel) id(fi int, val string) int32 {
+	if id, ok := m.feats[fi][val]; ok {
+		return id
+	}
+	return -1
+}
+
+// prepare looks up the ids of the features with few values.
+func (m *nerModel) prepare() {
+	m.bias = m.id(fBias, "True")
+	m.wordlist = [2]int32{m.id(fWordlist, "False"), m.id(fWordlist, "True")}
+	prev := append(append([]string(nil), m.hist...), "None")
+	for _, p := range prev {
+		m.prevTag = append(m.prevTag, m.id(fPrevTag, p))
+	}
+	for sh := range m.shape {
+		m.shape[sh] = m.id(fShape, shapeNames[sh])
+	}
+	for sh, name := range shapeNames {
+		for _, p := range prev {
+			m.shapePrevTag[sh] = append(m.shapePrevTag[sh], m.id(fShapePrevTag, name+"+"+p))
+		}
+	}
 }
 
 // loadNER decodes prose's classifier once per process.
@@ -183,6 +231,7 @@ func decodeNER() (*nerModel, error) {
 		next[e.id]++
 		m.lab[k], m.wts[k] = e.label, e.w
 	}
+	m.prepare()
 	return m, nil
 }
 
@@ -224,15 +273,21 @@ type nerSpan struct {
 type classifier struct {
 	m      *nerModel
 	buf    []byte
-	shapes []string
+	shapes []uint8
 	labels []uint8
 	score  [maxLabels]float64
 }
 
 // add adds the weights of feature fi with the value in c.buf.
 func (c *classifier) add(fi int) {
-	id, ok := c.m.feats[fi][string(c.buf)]
-	if !ok {
+	if id, ok := c.m.feats[fi][string(c.buf)]; ok {
+		c.addID(id)
+	}
+}
+
+// addID adds the weights of the feature with the given id, if any.
+func (c *classifier) addID(id int32) {
+	if id < 0 {
 		return
 	}
 	m := c.m
@@ -259,22 +314,24 @@ func (c *classifier) classify(toks []nerTok) []uint8 {
 	for i, t := range toks {
 		clear(c.score[:len(m.labels)])
 		w := t.text
-		prevTag, prevWord, prevPOS, prevShape := "None", "", "None", "None"
+		prevTag, prevWord, prevPOS, prevShape := "None", "", "None", numShapes
+		prevLabel := len(m.labels) // none
 		if i > 0 {
-			prevTag = m.hist[c.labels[i-1]]
+			prevLabel = int(c.labels[i-1])
+			prevTag = m.hist[prevLabel]
 			prevWord = toks[i-1].text
 			prevPOS = toks[i-1].tag
 		}
 		if i > 1 {
-			prevShape = c.shapes[i-1]
+			prevShape = int(c.shapes[i-1])
 		}
 		last := i == len(toks)-1
 
-		c.addString(fBias, "True")
+		c.addID(m.bias)
 		if m.basic[w] {
-			c.addString(fWordlist, "True")
+			c.addID(m.wordlist[1])
 		} else {
-			c.addString(fWordlist, "False")
+			c.addID(m.wordlist[0])
 		}
 		if last {
 			c.addString(fNextPOS, "None")
@@ -291,16 +348,15 @@ func (c *classifier) classify(toks []nerTok) []uint8 {
 		c.buf = appendLower(c.buf[:0], w[:min(len(w), 3)])
 		c.add(fPrefix3)
 		c.addString(fPrevPOS, prevPOS)
-		c.addString(fPrevTag, prevTag)
+		c.addID(m.prevTag[prevLabel])
 		if i > 0 {
 			c.buf = appendLower(c.buf[:0], prevWord)
 			c.add(fPrevWord)
 		} else {
 			c.addString(fPrevWord, "None")
 		}
-		c.addString(fShape, c.shapes[i])
-		c.buf = append(append(append(c.buf[:0], prevShape...), '+'), prevTag...)
-		c.add(fShapePrevTag)
+		c.addID(m.shape[c.shapes[i]])
+		c.addID(m.shapePrevTag[prevShape][prevLabel])
 		c.buf = appendLower(c.buf[:0], w[len(w)-min(len(w), 3):])
 		c.add(fSuffix3)
 		c.addString(fWord, w)
@@ -376,26 +432,26 @@ func (m *nerModel) kind(labels []uint8) string {
 
 // shape returns prose's shape of a word: number, punct, downcase, upcase,
 // mixedcase or other.
-func shape(w string) string {
+func shape(w string) uint8 {
 	if isNumeric(w) {
-		return "number"
+		return shapeNumber
 	}
 	if w == "" {
-		return "other"
+		return shapeOther
 	}
 	// prose asks whether the word ends in a non-word character (\W+$,
 	// ASCII \w, an invalid byte counting as U+FFFD).
 	r, _ := utf8.DecodeLastRuneInString(w)
 	if !(r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_')) {
-		return "punct"
+		return shapePunct
 	}
 	switch {
 	case isLower(w):
-		return "downcase"
+		return shapeDowncase
 	case isTitle(w):
-		return "upcase"
+		return shapeUpcase
 	}
-	return "mixedcase"
+	return shapeMixedcase
 }
 
 // isNumeric reports whether strconv.ParseFloat accepts w, as prose's

@@ -44,7 +44,7 @@ func TestShape(t *testing.T) {
 		{"\xffab", "mixedcase"}, // strings.ToLower and Title change the invalid byte
 	}
 	for _, tt := range tests {
-		if got := shape(tt.in); got != tt.want {
+		if got := shapeNames[shape(tt.in)]; got != tt.want {
 			t.Errorf("shape(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
