@@ -193,6 +193,7 @@ func documentWords(doc *pipeline.Document) []word {
 		}
 	}
 	for k := range ws {
+		ws[k].key = wordKey(ws[k].text)
 		if k == 0 || ws[k].sent != ws[k-1].sent {
 			ws[k].initial = true
 			ws[k].gap = gapOther
@@ -256,7 +257,7 @@ func longestMatch(t *trie, ws []word, i int) (*gazEntry, int) {
 				}
 			}
 		}
-		if n = n.walk(ws[j].text); n == nil {
+		if n = n.walkKey(ws[j].key); n == nil {
 			break
 		}
 		if e := n.entry; e != nil && casesAgree(e.words, ws[i:j+1]) {

@@ -118,13 +118,25 @@ func (t *trie) add(e Entry, src int) {
 }
 
 // walk follows the keys of word w from n, or returns nil.
-func (n *trie) walk(w string) *trie {
-	for _, k := range keys(w) {
-		if n = n.next[k]; n == nil {
-			return nil
+func (n *trie) walk(w string) *trie { return n.walkKey(wordKey(w)) }
+
+// walkKey follows the keys in k, a wordKey, from n, or returns nil.
+func (n *trie) walkKey(k string) *trie {
+	for {
+		part, rest, more := strings.Cut(k, "-")
+		if n = n.next[part]; n == nil || !more {
+			return n
 		}
+		k = rest
 	}
-	return n
+}
+
+// wordKey returns the keys of w joined by hyphens.
+func wordKey(w string) string {
+	if !strings.Contains(w, "-") {
+		return key(w)
+	}
+	return strings.Join(keys(w), "-")
 }
 
 // keys splits a word at its hyphens, so that Hizb-ut-Tahrir and

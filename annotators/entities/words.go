@@ -13,10 +13,11 @@ import (
 type word struct {
 	start, end int
 	text       string
-	gap        gap  // what separates this word from the previous one
-	poss       bool // followed by a possessive ’s, which ends any name
-	initial    bool // first word of its sentence
-	sent       int  // index of the sentence
+	key        string // wordKey(text), for gazetteer look-ups
+	gap        gap    // what separates this word from the previous one
+	poss       bool   // followed by a possessive ’s, which ends any name
+	initial    bool   // first word of its sentence
+	sent       int    // index of the sentence
 }
 
 // A gap classifies the bytes between two consecutive words.
