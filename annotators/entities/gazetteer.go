@@ -195,12 +195,17 @@ func readLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		lx.words[sc.Text()] = true
-	}
-	if err := sc.Err(); err != nil {
+	b, err := io.ReadAll(zr)
+	if err != nil {
 		return nil, err
+	}
+	// One string for all the words, which the map's keys share.
+	for rest := string(b); rest != ""; {
+		var w string
+		w, rest, _ = strings.Cut(rest, "\n")
+		if w = strings.TrimSuffix(w, "\r"); w != "" {
+			lx.words[w] = true
+		}
 	}
 	for _, w := range closedClass {
 		lx.words[w] = true
