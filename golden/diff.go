@@ -229,11 +229,26 @@ func (p *Positions) At(off int) string {
 // text is the annotated text, for line:column positions; pass "" to show
 // byte offsets instead.
 func Write(w io.Writer, changes []Change, text string) error {
+	return Printer{Text: text}.Write(w, changes)
+}
+
+// A Printer formats changes as a table. The zero value prints every change
+// with byte offsets.
+type Printer struct {
+	// Text is the annotated text, for line:column positions.
+	Text string
+	// MaxPerLayer, if positive, caps the rows shown per layer; the rest are
+	// counted in a "… N more" row, and the summary still counts them all.
+	MaxPerLayer int
+}
+
+// Write prints changes as a table followed by a summary per layer.
+func (p Printer) Write(w io.Writer, changes []Change) error {
 	if len(changes) == 0 {
 		_, err := fmt.Fprintln(w, "no differences")
 		return err
 	}
-	pos := NewPositions(text)
+	pos := NewPositions(p.Text)
 	table := tablewriter.NewTable(w,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
@@ -241,13 +256,24 @@ func Write(w io.Writer, changes []Change, text string) error {
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 	)
 	table.Header("layer", "change", "at", "text", "detail")
-	for _, c := range changes {
+	shown := map[string]int{}
+	for i, c := range changes {
+		shown[c.Layer]++
+		if p.MaxPerLayer > 0 && shown[c.Layer] > p.MaxPerLayer {
+			if last := i+1 == len(changes) || changes[i+1].Layer != c.Layer; last {
+				n := shown[c.Layer] - p.MaxPerLayer
+				if err := table.Append(c.Layer, "…", "", "", fmt.Sprintf("%d more", n)); err != nil {
+					return err
+				}
+			}
+			continue
+		}
 		at, txt, detail := "", "", c.Detail
 		if sp := c.span(); sp != nil {
 			at = pos.At(sp.Start) + "-" + pos.At(sp.End)
 			txt = clip(sp.Text, 48)
-			if !sp.HasText && text != "" && sp.End <= len(text) {
-				txt = clip(text[sp.Start:sp.End], 48)
+			if !sp.HasText && p.Text != "" && sp.End <= len(p.Text) {
+				txt = clip(p.Text[sp.Start:sp.End], 48)
 			}
 			if c.Kind != Changed {
 				detail = attrs(sp)

@@ -1,6 +1,7 @@
 package golden
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -64,6 +65,30 @@ func TestDiff(t *testing.T) {
 	for _, frag := range []string{"2:5-2:7", `"UN"`, "entities: 1 added, 1 removed, 1 changed"} {
 		if !strings.Contains(b.String(), frag) {
 			t.Errorf("table lacks %q:\n%s", frag, b.String())
+		}
+	}
+}
+
+func TestPrinterMaxPerLayer(t *testing.T) {
+	doc := func(n int) string {
+		var spans []string
+		for i := range n {
+			spans = append(spans, fmt.Sprintf(`{"start":%d,"end":%d}`, i, i+1))
+		}
+		return header + `"annotators":[],"layers":{"a":[` + strings.Join(spans, ",") + `],"b":[{"start":0,"end":1}]}}`
+	}
+	changes := Diff(parse(t, doc(0)), parse(t, doc(10)))
+	var b strings.Builder
+	if err := (Printer{MaxPerLayer: 3}).Write(&b, changes); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := strings.Count(out, "│ added"); n != 3 {
+		t.Errorf("got %d added rows, want 3:\n%s", n, out)
+	}
+	for _, frag := range []string{"7 more", "a: 10 added, 0 removed, 0 changed"} {
+		if !strings.Contains(out, frag) {
+			t.Errorf("output lacks %q:\n%s", frag, out)
 		}
 	}
 }

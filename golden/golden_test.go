@@ -50,7 +50,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("no golden file %s; run go test ./golden -update", r.Path)
 			case len(r.Changes) > 0:
 				var b strings.Builder
-				Write(&b, r.Changes, r.Text)
+				Printer{Text: r.Text, MaxPerLayer: 25}.Write(&b, r.Changes)
 				t.Errorf("output differs from %s (go test ./golden -update rewrites it):\n%s", r.Path, b.String())
 			}
 		})

@@ -12,6 +12,7 @@ import (
 func diffCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("diff", "[--text FILE] OLD.json NEW.json\n\nExit status: 0 if the documents are equal, 1 if they differ, 2 on error.", stderr)
 	textPath := fs.String("text", "", "the annotated text `FILE`, for line:column positions (default: NEW's doc.source if it can be read)")
+	max := fs.Int("max", 0, "show at most `N` rows per layer (0: all)")
 	if status, stop := parseFlags(fs, args); stop {
 		return status
 	}
@@ -38,7 +39,7 @@ func diffCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		text = string(data)
 	}
 	changes := golden.Diff(old, new)
-	if err := golden.Write(stdout, changes, text); err != nil {
+	if err := (golden.Printer{Text: text, MaxPerLayer: *max}).Write(stdout, changes); err != nil {
 		return fail(stderr, "diff", 2, err)
 	}
 	if len(changes) > 0 {
