@@ -18,7 +18,8 @@ import (
 )
 
 // A layer is one layer of a test document. Each span is written
-// "covered text|key=value|…": the span is the first occurrence of the
+// "covered text|key=value|…" (a bar not followed by key= belongs to the
+// text or value before it): the span is the first occurrence of the
 // covered text at or after the previous span's start; a value is raw JSON
 // if it parses as JSON and a string otherwise, and "@text" is the span of
 // the first occurrence of text.
@@ -43,7 +44,14 @@ func mkdoc(t *testing.T, text string, layers ...layer) *jsondoc.Document {
 		fmt.Fprintf(&b, "%q:[", l.name)
 		from := 0
 		for j, s := range l.spans {
-			fields := strings.Split(s, "|")
+			var fields []string // a piece without "=" continues the one before
+			for i, f := range strings.Split(s, "|") {
+				if i > 0 && !strings.Contains(f, "=") {
+					fields[len(fields)-1] += "|" + f
+				} else {
+					fields = append(fields, f)
+				}
+			}
 			k := strings.Index(text[from:], fields[0])
 			if k < 0 {
 				t.Fatalf("%q is not in the text after byte %d", fields[0], from)

@@ -8,6 +8,7 @@
 //	gloss diff OLD.json NEW.json
 //	gloss golden check|update --corpus DIR --golden DIR
 //	gloss table [FILE.json|OUTDIR]
+//	gloss export --format brat|conllu|html [-o DIR] FILE.json…
 //
 // Run gloss COMMAND --help for each command's flags.
 package main
@@ -32,6 +33,7 @@ var commands = []command{
 	{"diff", "print the semantic difference between two gloss/v1 documents", diffCmd},
 	{"golden", "check or update golden files for a corpus", goldenCmd},
 	{"table", "summarise gloss/v1 documents in terminal tables", tableCmd},
+	{"export", "export gloss/v1 documents as brat standoff, CoNLL-U or HTML", exportCmd},
 }
 
 func main() {
