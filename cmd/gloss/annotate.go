@@ -74,6 +74,7 @@ func annotateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("annotate", "[flags] [FILE…|DIR|CORPUS.jsonl|-]", stderr)
 	var f annotateFlags
 	f.register(fs)
+	format := fs.String("format", "", "write each document as `conllu` or html instead of gloss/v1 JSON (for brat, use gloss export)")
 	if status, stop := parseFlags(fs, args); stop {
 		return status
 	}
@@ -96,6 +97,11 @@ func annotateCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	job := &batch.Job{Pipeline: p, Workers: f.workers, OutDir: f.outDir, Out: stdout, Pretty: single && f.outDir == ""}
+	if *format != "" {
+		if job.Encode, job.Ext, err = exportEncoder(*format); err != nil {
+			return fail(stderr, "annotate", 2, err)
+		}
+	}
 	if !f.quiet && !single && isTerminal(stderr) {
 		update, finish := newProgress(stderr, f.count(fs.Args(), opts))
 		job.Progress = update

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gloss-nlp/gloss/corpus"
 	"github.com/gloss-nlp/gloss/export"
+	"github.com/gloss-nlp/gloss/pipeline"
 	"github.com/gloss-nlp/gloss/pipeline/jsondoc"
 )
 
@@ -114,6 +115,32 @@ func exportCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
+}
+
+// exportEncoder returns the batch encoder of a format that makes one file
+// per document, and that file's extension.
+func exportEncoder(format string) (func(io.Writer, *pipeline.Document) error, string, error) {
+	for _, f := range exportFormats {
+		if f.name != format {
+			continue
+		}
+		if len(f.files) != 1 {
+			return nil, "", fmt.Errorf("--format %s writes %d files per document: annotate to JSON, then use gloss export", format, len(f.files))
+		}
+		write := f.files[0].write
+		return func(w io.Writer, doc *pipeline.Document) error {
+			var b bytes.Buffer
+			if err := doc.WriteJSON(&b, false); err != nil {
+				return err
+			}
+			d, err := jsondoc.Parse(b.Bytes())
+			if err != nil {
+				return err
+			}
+			return write(w, d, doc.Text)
+		}, f.files[0].ext, nil
+	}
+	return nil, "", fmt.Errorf("--format is %q, want conllu or html", format)
 }
 
 // readExport reads a document ("-" for stdin) and its text.
