@@ -90,12 +90,13 @@ func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	if err != nil {
 		return err
 	}
-	var extra *trie
+	var extra *gazetteer
 	if len(a.Extra) > 0 {
-		extra = &trie{}
+		var b gazBuilder
 		for _, e := range a.Extra {
-			extra.add(e, srcExtra)
+			b.add(e, srcExtra)
 		}
+		extra = b.gazetteer()
 	}
 	ws := documentWords(doc)
 	text := doc.Text
@@ -216,14 +217,14 @@ func documentWords(doc *pipeline.Document) []word {
 }
 
 // gazetteerCands finds, at each word, the longest gazetteer name.
-func gazetteerCands(ws []word, lx *lexicon, extra *trie) []cand {
+func gazetteerCands(ws []word, lx *lexicon, extra *gazetteer) []cand {
 	var out []cand
 	for i := range ws {
-		for _, t := range []*trie{extra, lx.gaz} {
-			if t == nil {
+		for _, g := range []*gazetteer{extra, lx.gaz} {
+			if g == nil {
 				continue
 			}
-			if e, j := longestMatch(t, ws, i); e != nil {
+			if e, j, ok := longestMatch(g, ws, i); ok {
 				if ws[i].initial && i == j && e.src >= srcM49 && lx.common(ws[i].text) {
 					continue // Reading, Nice: ordinary words at a sentence start
 				}
@@ -231,20 +232,20 @@ func gazetteerCands(ws []word, lx *lexicon, extra *trie) []cand {
 				if e.src == srcExtra {
 					prio = prioExtra
 				}
-				out = append(out, cand{i, j, e.Label, prio, e.Canonical})
+				out = append(out, cand{i, j, e.label, prio, e.canonical})
 			}
 		}
 	}
 	return out
 }
 
-// longestMatch returns the longest entry of t starting at ws[i] whose
+// longestMatch returns the longest entry of g starting at ws[i] whose
 // written form agrees with the text's capitals, and the index of its last
 // word.
-func longestMatch(t *trie, ws []word, i int) (*gazEntry, int) {
-	var best *gazEntry
+func longestMatch(g *gazetteer, ws []word, i int) (gazEntry, int, bool) {
+	var best gazEntry
 	bestJ := -1
-	n := t
+	n := int32(root)
 	for j := i; j < len(ws); j++ {
 		if j > i {
 			if ws[j].gap == gapOther {
@@ -252,33 +253,36 @@ func longestMatch(t *trie, ws []word, i int) (*gazEntry, int) {
 			}
 			if ws[j-1].poss {
 				// People’s Republic: a possessive inside a name.
-				if n = n.walk("'s"); n == nil {
+				if n = g.child(n, "'s"); n < 0 {
 					break
 				}
 			}
 		}
-		if n = n.walkKey(ws[j].key); n == nil {
+		if n = g.walkKey(n, ws[j].key); n < 0 {
 			break
 		}
-		if e := n.entry; e != nil && casesAgree(e.words, ws[i:j+1]) {
+		if e, ok := g.entry(n); ok && casesAgree(e.words, ws[i:j+1]) {
 			best, bestJ = e, j
 		}
 	}
-	return best, bestJ
+	return best, bestJ, bestJ >= 0
 }
 
 // casesAgree reports whether the text's words are capitalised where the
-// gazetteer name's are; an acronym must match exactly.
-func casesAgree(name []string, ws []word) bool {
-	k := 0
+// gazetteer name's are; an acronym must match exactly. name holds the
+// name's words separated by spaces.
+func casesAgree(name string, ws []word) bool {
 	for _, w := range ws {
-		for k < len(name) && name[k] == "'s" {
-			k++
+		var nw string
+		for {
+			if name == "" {
+				return false
+			}
+			nw, name, _ = strings.Cut(name, " ")
+			if nw != "'s" {
+				break
+			}
 		}
-		if k >= len(name) {
-			return false
-		}
-		nw := name[k]
 		switch {
 		case isAllCaps(nw) && len([]rune(nw)) <= 6:
 			if w.text != nw {
@@ -289,7 +293,6 @@ func casesAgree(name []string, ws []word) bool {
 		case isAllCaps(w.text) && !isAllCaps(nw) && len(ws) == 1:
 			return false // SHANGHAI in a shouted heading is not evidence
 		}
-		k++
 	}
 	return true
 }

@@ -2,9 +2,8 @@ package entities
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
-	"embed"
+	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strings"
@@ -63,72 +62,147 @@ const (
 	srcWordNet
 )
 
-//go:embed data/*.tsv data/words.txt.gz
-var dataFS embed.FS
+// gazMagic starts data/gazetteer.bin.
+const gazMagic = "gloss gazetteer 1\n"
 
-var dataFiles = []struct {
-	name string
-	src  int
-}{
-	{"data/igo.tsv", srcIGO},
-	{"data/countries.tsv", srcCountries},
-	{"data/cities.tsv", srcCities},
-	{"data/m49.tsv", srcM49},
-	{"data/wordnet.tsv", srcWordNet},
+// data/gazetteer.bin holds the gazetteers of data/*.tsv and the word list
+// data/words.txt.gz, prebuilt (see convertGazetteer in data_test.go).
+//
+//go:embed data/gazetteer.bin
+var gazData string
+
+// A gazetteer maps names, word by word, to entries. A node is the path of
+// keys (see keys) from the root, -1; its children are found in a table
+// keyed by the node's index plus one and the child's key. A node's entry,
+// if it has one, is a string src<TAB>label<TAB>canonical<TAB>words, where
+// words are the name's words as written, separated by spaces, for the
+// case check.
+type gazetteer struct {
+	nodes table
+	offs  string // uint32s, one a node and one more: where its entry starts in pool
+	pool  string
 }
 
-// A trie maps name keys, word by word, to gazetteer entries.
-type trie struct {
-	next  map[string]*trie
-	entry *gazEntry
-}
-
+// A gazEntry is the entry of a node.
 type gazEntry struct {
-	Entry
-	words []string // the name's words as written, for the case check
-	src   int
+	label, canonical string
+	words            string // the name's words as written, separated by spaces
+	src              int
 }
 
-func (t *trie) add(e Entry, src int) {
-	ws := nameWords(e.Name)
-	if len(ws) == 0 {
-		return
+const root = -1
+
+// child returns the child of node n with key k, or -1.
+func (g *gazetteer) child(n int32, k string) int32 {
+	if n < root {
+		return -1
 	}
-	n := t
-	for _, w := range ws {
-		for _, k := range keys(w) {
-			if n.next == nil {
-				n.next = make(map[string]*trie)
-			}
-			c := n.next[k]
-			if c == nil {
-				c = &trie{}
-				n.next[k] = c
-			}
-			n = c
-		}
-	}
-	if n.entry != nil && n.entry.src <= src {
-		if n.entry.src == src && n.entry.Canonical != e.Canonical && n.entry.Label == e.Label {
-			n.entry.Canonical = "" // an alias of two names links to neither
-		}
-		return
-	}
-	n.entry = &gazEntry{Entry: e, words: ws, src: src}
+	return find(&g.nodes, uint32(n+1), k)
 }
 
-// walk follows the keys of word w from n, or returns nil.
-func (n *trie) walk(w string) *trie { return n.walkKey(wordKey(w)) }
-
-// walkKey follows the keys in k, a wordKey, from n, or returns nil.
-func (n *trie) walkKey(k string) *trie {
+// walkKey follows the keys in k, a wordKey, from n; it returns -1 if there
+// is no such path.
+func (g *gazetteer) walkKey(n int32, k string) int32 {
 	for {
 		part, rest, more := strings.Cut(k, "-")
-		if n = n.next[part]; n == nil || !more {
+		if n = g.child(n, part); n < 0 || !more {
 			return n
 		}
 		k = rest
 	}
+}
+
+// entry returns the entry of node n, if it has one.
+func (g *gazetteer) entry(n int32) (gazEntry, bool) {
+	if n < 0 {
+		return gazEntry{}, false
+	}
+	s := g.pool[u32(g.offs, int(n)):u32(g.offs, int(n)+1)]
+	if s == "" {
+		return gazEntry{}, false
+	}
+	src, s, _ := strings.Cut(s, "\t")
+	var e gazEntry
+	e.src = int(src[0] - '0')
+	e.label, s, _ = strings.Cut(s, "\t")
+	e.canonical, e.words, _ = strings.Cut(s, "\t")
+	return e, true
+}
+
+// has reports whether the single word w is a name.
+func (g *gazetteer) has(w string) bool {
+	_, ok := g.entry(g.walkKey(root, wordKey(w)))
+	return ok
+}
+
+// A gazBuilder builds a gazetteer from entries.
+type gazBuilder struct {
+	nodes   map[gazNodeKey]int32
+	keys    tableBuilder
+	entries []*gazEntry // by node
+}
+
+type gazNodeKey struct {
+	parent int32
+	key    string
+}
+
+// add adds an entry from source src. An earlier source's entry for a name
+// hides a later one's; an alias that one source gives two canonical names
+// links to neither.
+func (b *gazBuilder) add(e Entry, src int) {
+	ws := nameWords(e.Name)
+	if len(ws) == 0 {
+		return
+	}
+	if b.nodes == nil {
+		b.nodes = make(map[gazNodeKey]int32)
+	}
+	n := int32(root)
+	for _, w := range ws {
+		for _, k := range keys(w) {
+			c, ok := b.nodes[gazNodeKey{n, k}]
+			if !ok {
+				c = int32(b.keys.add(uint32(n+1), k))
+				b.nodes[gazNodeKey{n, k}] = c
+				b.entries = append(b.entries, nil)
+			}
+			n = c
+		}
+	}
+	if old := b.entries[n]; old != nil && old.src <= src {
+		if old.src == src && old.canonical != e.Canonical && old.label == e.Label {
+			old.canonical = ""
+		}
+		return
+	}
+	b.entries[n] = &gazEntry{label: e.Label, canonical: e.Canonical, words: strings.Join(ws, " "), src: src}
+}
+
+// gazetteer returns the gazetteer built.
+func (b *gazBuilder) gazetteer() *gazetteer {
+	var offs, pool []byte
+	for _, e := range b.entries {
+		offs = binary.LittleEndian.AppendUint32(offs, uint32(len(pool)))
+		if e != nil {
+			pool = fmt.Appendf(pool, "%d\t%s\t%s\t%s", e.src, e.label, e.canonical, e.words)
+		}
+	}
+	offs = binary.LittleEndian.AppendUint32(offs, uint32(len(pool)))
+	return &gazetteer{nodes: b.keys.table(), offs: string(offs), pool: string(pool)}
+}
+
+// nameWords splits a gazetteer name as the annotator splits text, with a
+// possessive written as its own word 's.
+func nameWords(name string) []string {
+	var out []string
+	for _, w := range splitWords(nil, name, 0, len(name), func(_, j int) int { return j }) {
+		out = append(out, w.text)
+		if w.poss {
+			out = append(out, "'s")
+		}
+	}
+	return out
 }
 
 // wordKey returns the keys of w joined by hyphens.
@@ -149,84 +223,63 @@ func keys(w string) []string {
 	return parts
 }
 
-// nameWords splits a gazetteer name as the annotator splits text, with a
-// possessive written as its own word 's.
-func nameWords(name string) []string {
-	var out []string
-	for _, w := range splitWords(nil, name, 0, len(name), func(_, j int) int { return j }) {
-		out = append(out, w.text)
-		if w.poss {
-			out = append(out, "'s")
-		}
-	}
-	return out
-}
-
 // lexicon is the data the annotator loads once per process.
 type lexicon struct {
-	gaz   *trie
-	words map[string]bool // common lower-case English words
+	gaz   *gazetteer
+	words table // common lower-case English words
 }
 
 // loadLexicon reads the lexicon once per process, when an annotator
 // first needs it.
-var loadLexicon = sync.OnceValues(readLexicon)
+var loadLexicon = sync.OnceValues(func() (*lexicon, error) { return readLexicon(gazData) })
 
-func readLexicon() (*lexicon, error) {
-	lx := &lexicon{gaz: &trie{}, words: make(map[string]bool, 80000)}
-	for _, f := range dataFiles {
-		data, err := dataFS.ReadFile(f.name)
-		if err != nil {
-			return nil, err
-		}
-		es, err := LoadEntries(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f.name, err)
-		}
-		for _, e := range es {
-			lx.gaz.add(e, f.src)
-		}
+// readLexicon indexes a blob written by writeLexicon.
+func readLexicon(data string) (*lexicon, error) {
+	r := newBlobReader(data, gazMagic)
+	g := &gazetteer{nodes: r.table()}
+	g.offs = r.uint32s(g.nodes.len() + 1)
+	g.pool = r.section()
+	lx := &lexicon{gaz: g, words: r.table()}
+	if err := r.done(); err != nil {
+		return nil, fmt.Errorf("entities: data/gazetteer.bin: %w", err)
 	}
-	data, err := dataFS.ReadFile("data/words.txt.gz")
-	if err != nil {
-		return nil, err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
-	}
-	// One string for all the words, which the map's keys share.
-	for rest := string(b); rest != ""; {
-		var w string
-		w, rest, _ = strings.Cut(rest, "\n")
-		if w = strings.TrimSuffix(w, "\r"); w != "" {
-			lx.words[w] = true
-		}
-	}
-	for _, w := range closedClass {
-		lx.words[w] = true
+	if int(u32(g.offs, g.nodes.len())) != len(g.pool) {
+		return nil, fmt.Errorf("entities: data/gazetteer.bin: %w", errBlob)
 	}
 	return lx, nil
+}
+
+// writeLexicon returns the blob readLexicon reads.
+func writeLexicon(g *gazetteer, words table) string {
+	w := newBlobWriter(gazMagic)
+	w.table(g.nodes)
+	w.section(g.offs)
+	w.section(g.pool)
+	w.table(words)
+	return string(w.b)
 }
 
 // common reports whether w, lower-cased and stripped of a plural or
 // adverb ending, is an ordinary English word.
 func (lx *lexicon) common(w string) bool {
-	w = strings.ToLower(w)
-	if lx.words[w] {
+	var lower, stem [64]byte
+	b := appendLower(lower[:0], w)
+	if find(&lx.words, 0, b) >= 0 {
 		return true
 	}
-	for _, suf := range []struct{ cut, add string }{{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"}, {"ly", ""}} {
-		if strings.HasSuffix(w, suf.cut) && len(w) > len(suf.cut)+2 && lx.words[strings.TrimSuffix(w, suf.cut)+suf.add] {
-			return true
+	for _, suf := range suffixes {
+		if len(b) > len(suf.cut)+2 && string(b[len(b)-len(suf.cut):]) == suf.cut {
+			s := append(append(stem[:0], b[:len(b)-len(suf.cut)]...), suf.add...)
+			if find(&lx.words, 0, s) >= 0 {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// suffixes are the endings common strips, with what replaces them.
+var suffixes = []struct{ cut, add string }{{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"ing", ""}, {"ing", "e"}, {"ly", ""}}
 
 // closedClass lists English function words, which WordNet leaves out;
 // capitalised, they start sentences and headings, never names.

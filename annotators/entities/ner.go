@@ -1,8 +1,7 @@
 package entities
 
 import (
-	"bytes"
-	"encoding/gob"
+	_ "embed"
 	"fmt"
 	"math"
 	"strconv"
@@ -10,16 +9,14 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v2"
 )
 
 // The statistical signal is prose's maximum-entropy entity classifier
 // (extract.go in prose v2, after NLTK's), with prose's trained weights, run
-// in a compact structure: each (feature, value) pair is interned once into
-// an id with its weights as a short list of (label, weight) pairs, and
-// feature keys are built in a reused buffer and looked up without
-// allocating. The features, the label decoding and the chunking into
+// in a compact structure stored in data/ner.bin: each (feature, value) pair
+// has an id, found with a hash table in the file, and its weights are a
+// short list of (label, weight) pairs; feature keys are built in a reused
+// buffer and looked up without allocating. The features, the label decoding and the chunking into
 // entities follow prose exactly, but the classifier reads our tokens and
 // part-of-speech tags instead of re-tokenizing and re-tagging, and a tie
 // between labels goes to the first in the model's label order (prose
@@ -56,17 +53,18 @@ const (
 
 const maxLabels = 64
 
-// A nerModel is prose's entity classifier in compact form.
+// A nerModel is prose's entity classifier in compact form, indexing into
+// the blob data/ner.bin (see table.go and nerdata_test.go, which makes it
+// from prose's model).
 type nerModel struct {
 	labels []string // B-PERSON, I-GPE, O, …
 	hist   []string // each label as the history feature sees it: B, I or O
 	cont   []string // each label with its first B made I, as prose's chunker wants
-	feats  [numFeatures]map[string]int32
-	off    []int32 // the weights of id are lab, wts[off[id]:off[id+1]]
-	lab    []uint8
-	wts    []float64
-	basic  map[string]bool // prose's list of basic English words
-	o      uint8           // the label O
+	feats  table    // (feature index, value) → id; tag numFeatures: prose's basic English words
+	off    string   // uint32s: the weights of id are lab, wts[off[id]:off[id+1]]
+	lab    string   // a label index a weight
+	wts    string   // a little-endian float64 a weight
+	o      uint8    // the label O
 
 	// The ids of features with few values, looked up once: the bias, the
 	// word list's False and True, and by the previous label (none last)
@@ -77,6 +75,12 @@ type nerModel struct {
 	shape        [numShapes]int32
 	shapePrevTag [numShapes + 1][]int32 // prevShape None last
 }
+
+// nerMagic starts data/ner.bin.
+const nerMagic = "gloss NER model 1\n"
+
+//go:embed data/ner.bin
+var nerData string
 
 // Word shapes, as prose names them.
 const (
@@ -92,12 +96,10 @@ const (
 var shapeNames = [numShapes + 1]string{"number", "punct", "downcase", "upcase", "mixedcase", "other", "None"}
 
 // id returns the id of feature fi with value val, or -1.
-func (m *nerModel) id(fi int, val string) int32 {
-	if id, ok := m.feats[fi][val]; ok {
-		return id
-	}
-	return -1
-}
+func (m *nerModel) id(fi int, val string) int32 { return find(&m.feats, uint32(fi), val) }
+
+// basic reports whether w is in prose's list of basic English words.
+func (m *nerModel) basic(w string) bool { return find(&m.feats, numFeatures, w) >= 0 }
 
 // prepare looks up the ids of the features with few values.
 func (m *nerModel) prepare() {
@@ -117,38 +119,28 @@ func (m *nerModel) prepare() {
 	}
 }
 
-// loadNER decodes prose's classifier once per process.
-var loadNER = sync.OnceValues(decodeNER)
+// loadNER reads the classifier once per process.
+var loadNER = sync.OnceValues(func() (*nerModel, error) { return readNER(nerData) })
 
-func decodeAsset(name string, v any) error {
-	b, err := prose.Asset("model/Maxent/" + name)
-	if err != nil {
-		return err
+// readNER indexes a blob written by writeNER.
+func readNER(data string) (*nerModel, error) {
+	r := newBlobReader(data, nerMagic)
+	labels := strings.Split(r.section(), "\n")
+	m := &nerModel{labels: labels, feats: r.table()}
+	n := m.feats.len()
+	m.off = r.uint32s(n + 1)
+	m.lab = r.section()
+	m.wts = r.section()
+	if err := r.done(); err != nil {
+		return nil, fmt.Errorf("entities: data/ner.bin: %w", err)
 	}
-	return gob.NewDecoder(bytes.NewReader(b)).Decode(v)
-}
-
-func decodeNER() (*nerModel, error) {
-	var (
-		labels  []string
-		mapping map[string]int
-		weights []float64
-		words   []string
-	)
-	for _, a := range []struct {
-		name string
-		v    any
-	}{{"labels.gob", &labels}, {"mapping.gob", &mapping}, {"weights.gob", &weights}, {"words.gob", &words}} {
-		if err := decodeAsset(a.name, a.v); err != nil {
-			return nil, fmt.Errorf("entities: prose's NER model, %s: %v", a.name, err)
+	if len(labels) == 0 || len(labels) > maxLabels || len(m.wts) != 8*len(m.lab) || int(u32(m.off, n)) != len(m.lab) {
+		return nil, fmt.Errorf("entities: data/ner.bin: %w", errBlob)
+	}
+	for k := 0; k < len(m.lab); k++ {
+		if int(m.lab[k]) >= len(labels) {
+			return nil, fmt.Errorf("entities: data/ner.bin: %w", errBlob)
 		}
-	}
-	if len(labels) == 0 || len(labels) > maxLabels {
-		return nil, fmt.Errorf("entities: prose's NER model has %d labels", len(labels))
-	}
-	m := &nerModel{labels: labels, basic: make(map[string]bool, len(words))}
-	for _, w := range words {
-		m.basic[w] = true
 	}
 	m.o = 255
 	for i, l := range labels {
@@ -163,73 +155,7 @@ func decodeNER() (*nerModel, error) {
 		m.cont = append(m.cont, strings.Replace(l, "B", "I", 1))
 	}
 	if m.o == 255 {
-		return nil, fmt.Errorf("entities: prose's NER model has no label O")
-	}
-	// A key is name-value-label. Values and labels may contain dashes, so
-	// a key is filed under every reading of it that names a known feature
-	// and label: prose would find it under each.
-	type entry struct {
-		id    int32
-		label uint8
-		w     float64
-	}
-	byName := make(map[string]int, numFeatures)
-	for i, name := range featureOrder {
-		byName[name] = i
-	}
-	entries := make([]entry, 0, len(mapping))
-	n := int32(0)
-	for i := range m.feats {
-		m.feats[i] = make(map[string]int32, len(mapping)/numFeatures)
-	}
-	for key, wi := range mapping {
-		if wi < 0 || wi >= len(weights) {
-			return nil, fmt.Errorf("entities: prose's NER model: weight %d of %q out of range", wi, key)
-		}
-		// Feature names have no dash but en-wordlist.
-		d := strings.IndexByte(key, '-')
-		if d < 0 {
-			continue
-		}
-		fi, ok := byName[key[:d]]
-		if strings.HasPrefix(key, "en-wordlist-") {
-			fi, ok, d = fWordlist, true, len("en-wordlist")
-		}
-		if !ok {
-			continue
-		}
-		for li, l := range labels {
-			v := len(key) - len(l) - 1 // where the value ends
-			if v <= d || key[v] != '-' || key[v+1:] != l {
-				continue
-			}
-			val := key[d+1 : v]
-			id, ok := m.feats[fi][val]
-			if !ok {
-				id = n
-				n++
-				m.feats[fi][val] = id
-			}
-			entries = append(entries, entry{id, uint8(li), weights[wi]})
-		}
-	}
-	// Lay the entries out by id. A (feature, value, label) triple has one
-	// key, so each label occurs once in an id's list and the order within
-	// the list does not change any sum.
-	m.off = make([]int32, n+1)
-	for _, e := range entries {
-		m.off[e.id+1]++
-	}
-	for i := 1; i <= int(n); i++ {
-		m.off[i] += m.off[i-1]
-	}
-	m.lab = make([]uint8, len(entries))
-	m.wts = make([]float64, len(entries))
-	next := append([]int32(nil), m.off[:n]...)
-	for _, e := range entries {
-		k := next[e.id]
-		next[e.id]++
-		m.lab[k], m.wts[k] = e.label, e.w
+		return nil, fmt.Errorf("entities: data/ner.bin has no label O")
 	}
 	m.prepare()
 	return m, nil
@@ -279,11 +205,7 @@ type classifier struct {
 }
 
 // add adds the weights of feature fi with the value in c.buf.
-func (c *classifier) add(fi int) {
-	if id, ok := c.m.feats[fi][string(c.buf)]; ok {
-		c.addID(id)
-	}
-}
+func (c *classifier) add(fi int) { c.addID(find(&c.m.feats, uint32(fi), c.buf)) }
 
 // addID adds the weights of the feature with the given id, if any.
 func (c *classifier) addID(id int32) {
@@ -291,8 +213,8 @@ func (c *classifier) addID(id int32) {
 		return
 	}
 	m := c.m
-	for k := m.off[id]; k < m.off[id+1]; k++ {
-		c.score[m.lab[k]] += m.wts[k]
+	for k := int(u32(m.off, int(id))); k < int(u32(m.off, int(id)+1)); k++ {
+		c.score[m.lab[k]] += math.Float64frombits(u64(m.wts, k))
 	}
 }
 
@@ -328,7 +250,7 @@ func (c *classifier) classify(toks []nerTok) []uint8 {
 		last := i == len(toks)-1
 
 		c.addID(m.bias)
-		if m.basic[w] {
+		if m.basic(w) {
 			c.addID(m.wordlist[1])
 		} else {
 			c.addID(m.wordlist[0])

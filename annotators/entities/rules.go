@@ -416,7 +416,7 @@ func acceptModel(ws []word, i, j int, lx *lexicon, covered []bool) bool {
 			continue
 		}
 		for _, p := range strings.Split(ws[k].text, "-") {
-			if n := lx.gaz.walk(p); !isCap(p) || n != nil && n.entry != nil {
+			if !isCap(p) || lx.gaz.has(p) {
 				return false
 			}
 		}
