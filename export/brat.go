@@ -59,7 +59,8 @@ var bratLayers = []struct {
 // bytes. A span that crosses a line break becomes a discontinuous
 // annotation whose fragments are its lines (brat's .ann format is one
 // annotation a line, so the covered text, written after the offsets, cannot
-// hold a line break); the text field is then the fragments' texts joined by
+// hold a line break); a tab, which separates the fields of a line, also
+// ends a fragment. The text field is then the fragments' texts joined by
 // spaces, as brat writes it.
 //
 // WriteBrat fails if text is not the text d was made from.
@@ -133,7 +134,7 @@ func (b *bratWriter) line(prefix string, fields ...string) string {
 }
 
 // textBound writes a T line for sp and returns its id, or "" if sp covers
-// nothing but line breaks.
+// nothing but line breaks and tabs.
 func (b *bratWriter) textBound(label string, sp pipeline.Span) string {
 	var offsets, covered []string
 	start := sp.Start
@@ -142,7 +143,7 @@ func (b *bratWriter) textBound(label string, sp pipeline.Span) string {
 		if i < sp.End {
 			r, size = utf8.DecodeRuneInString(b.text[i:])
 		}
-		if i == sp.End || isLineBreak(r) {
+		if i == sp.End || r == '\t' || isLineBreak(r) {
 			if start < i {
 				offsets = append(offsets, strconv.Itoa(b.chars.at(start))+" "+strconv.Itoa(b.chars.at(i)))
 				covered = append(covered, b.text[start:i])

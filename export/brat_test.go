@@ -151,7 +151,7 @@ func checkAnn(t *testing.T, ann, text string) {
 					continue
 				}
 				frag := string(chars[start:end])
-				if strings.ContainsAny(frag, "\r\n") {
+				if strings.ContainsAny(frag, "\r\n\t") {
 					t.Errorf("%q: fragment %q holds a line break", line, frag)
 				}
 				frags = append(frags, frag)
@@ -210,18 +210,19 @@ func TestWriteBrat(t *testing.T) {
 			},
 		},
 		{
-			// A span across a line break is cut into its lines; one that
+			// A span across a line break or a tab is cut there; one that
 			// is only a line break has nothing to show.
 			name: "line breaks",
-			text: "Talks in Central\nAsia and\r\nthe Middle East ended.",
+			text: "Talks in Central\nAsia and\r\nthe Middle East ended.\tSri\tLanka",
 			layers: []layer{
-				{"entities", []string{"Central\nAsia|label=LOC|source=model", "\r\nthe Middle East|label=LOC|source=rule", "\n|label=LOC|source=rule"}},
+				{"entities", []string{"Central\nAsia|label=LOC|source=model", "\r\nthe Middle East|label=LOC|source=rule", "\n|label=LOC|source=rule", "Sri\tLanka|label=GPE"}},
 			},
 			want: []string{
 				"T1\tLOC 9 16;17 21\tCentral Asia",
 				"#1\tAnnotatorNotes T1\tsource=model",
 				"T2\tLOC 27 42\tthe Middle East",
 				"#2\tAnnotatorNotes T2\tsource=rule",
+				"T3\tGPE 50 53;54 59\tSri Lanka",
 			},
 		},
 		{

@@ -127,7 +127,7 @@ func WriteCoNLLU(w io.Writer, d *jsondoc.Document, text string) error {
 		for k := i; k < j; k++ {
 			bw.WriteString(form(text[toks[k].Start:toks[k].End]))
 			if k+1 < j {
-				bw.WriteString(squeeze(text[toks[k].End:toks[k+1].Start]))
+				bw.WriteString(squeeze(between(text, toks[k].End, toks[k+1].Start)))
 			}
 		}
 		bw.WriteByte('\n')
@@ -141,7 +141,7 @@ func WriteCoNLLU(w io.Writer, d *jsondoc.Document, text string) error {
 			if t.ne != "" {
 				misc = append(misc, "NE="+miscValue(t.ne))
 			}
-			gap := text[t.End:next]
+			gap := between(text, t.End, next)
 			space := gap[:len(gap)-len(strings.TrimLeftFunc(gap, unicode.IsSpace))]
 			switch {
 			case space == "" && t.End < len(text):
@@ -205,6 +205,15 @@ func form(s string) string {
 		return "_"
 	}
 	return s
+}
+
+// between returns text[end:start], the gap between a token that ends at
+// end and the next, which starts at start: "" if they overlap.
+func between(text string, end, start int) string {
+	if start < end {
+		return ""
+	}
+	return text[end:start]
 }
 
 // squeeze shows each run of white space in s as one space.

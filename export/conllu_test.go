@@ -1,6 +1,7 @@
 package export
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -274,4 +275,27 @@ func TestWriteCoNLLUPipeline(t *testing.T) {
 	if !strings.Contains(b.String(), "NE=B-ORG") || !strings.Contains(b.String(), "NE=I-ORG") {
 		t.Errorf("no ORG entity tags:\n%s", b.String())
 	}
+}
+
+// FuzzExports checks that no document makes the exporters panic, and that
+// what WriteBrat writes is what brat would read.
+func FuzzExports(f *testing.F) {
+	f.Add(`{"schema":"gloss/v1","layers":{"sentences":[{"start":0,"end":9}],"tokens":[{"start":0,"end":5,"pos":"NN"},{"start":3,"end":9}],"entities":[{"start":2,"end":9,"label":"X Y"},{"start":0,"end":4,"label":""}]}}`, "ab\ncd éf")
+	f.Add(`{"schema":"gloss/v1","layers":{"quotations":[{"start":0,"end":3,"kind":"a b","block":true,"speaker":{"start":1,"end":3}}],"dates":[{"start":1,"end":3,"type":"DATE","mod":[1]}]}}`, "“”\n")
+	f.Add(`{"schema":"gloss/v1","layers":{"paragraphs":[{"start":4,"end":5}],"tokens":[{"start":5,"end":5},{"start":0,"end":1,"stem":"|"}],"sentences":[{"start":1,"end":1}]}}`, "\t\r\n\u2028xyz")
+	f.Add(`{"schema":"gloss/v1","layers":{"entities":[{"start":0,"end":5,"label":"A"}]}}`, "a\tb\u0085c")
+	f.Fuzz(func(t *testing.T, doc, text string) {
+		d, err := jsondoc.Parse([]byte(doc))
+		if err != nil {
+			return
+		}
+		var b strings.Builder
+		if WriteBrat(&b, d, text) == nil {
+			checkAnn(t, b.String(), text)
+		}
+		WriteCoNLLU(io.Discard, d, text)
+		var c BratConf
+		c.Add(d)
+		c.WriteTo(io.Discard)
+	})
 }
