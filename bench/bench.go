@@ -1,0 +1,263 @@
+// Package bench measures gloss's throughput against its peer, prose: each
+// stage of the standard pipeline alone, the whole pipeline from text to
+// serialised JSON, and prose doing all of its stages, on the same texts.
+// The Go benchmarks in this package (go test -bench . ./bench) and the
+// gloss bench command share the cases built here.
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gloss-nlp/gloss/annotators"
+	"github.com/gloss-nlp/gloss/corpus"
+	"github.com/gloss-nlp/gloss/internal/textgen"
+	"github.com/gloss-nlp/gloss/pipeline"
+	"github.com/jdkato/prose/v2"
+)
+
+// A Text is a named set of documents measured together.
+type Text struct {
+	Name string
+	Docs []string
+}
+
+// Bytes returns the total size of the text's documents.
+func (t Text) Bytes() int64 {
+	var n int64
+	for _, d := range t.Docs {
+		n += int64(len(d))
+	}
+	return n
+}
+
+// Essay returns the bundled essay as a text of one document.
+func Essay() Text {
+	return Text{Name: "essay", Docs: []string{corpus.Essay}}
+}
+
+// Corpus returns a generated corpus of about size bytes, made of documents
+// of about docSize bytes, each from its own seed so that no two are
+// copies.
+func Corpus(size, docSize int) Text {
+	if docSize <= 0 {
+		docSize = size
+	}
+	t := Text{Name: "corpus " + FormatSize(int64(size))}
+	total := 0
+	for seed := uint64(1); total < size; seed++ {
+		d := textgen.Document(seed, min(docSize, size-total))
+		t.Docs = append(t.Docs, d)
+		total += len(d)
+	}
+	return t
+}
+
+// A Case is one piece of work to time: Run processes Bytes bytes of text
+// each time it is called.
+type Case struct {
+	Name  string
+	Bytes int64
+	Run   func() error
+}
+
+// Stages returns one case per stage of the standard pipeline, running that
+// stage alone over documents that already hold every layer (prepared here,
+// before any timing), and a "json" case that serialises the annotated
+// documents.
+func Stages(t Text) ([]Case, error) {
+	stages, err := annotators.All(annotators.Options{})
+	if err != nil {
+		return nil, err
+	}
+	p, err := pipeline.New(stages...)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]*pipeline.Document, len(t.Docs))
+	for i, text := range t.Docs {
+		if docs[i], err = pipeline.NewDocument(strconv.Itoa(i), t.Name, text); err != nil {
+			return nil, err
+		}
+		if err := p.Annotate(context.Background(), docs[i]); err != nil {
+			return nil, err
+		}
+	}
+	var cases []Case
+	for _, a := range stages {
+		cases = append(cases, Case{Name: a.Name(), Bytes: t.Bytes(), Run: func() error {
+			for _, doc := range docs {
+				if err := a.Annotate(context.Background(), doc); err != nil {
+					return err
+				}
+			}
+			return nil
+		}})
+	}
+	cases = append(cases, Case{Name: "json", Bytes: t.Bytes(), Run: func() error {
+		for _, doc := range docs {
+			if err := doc.WriteJSON(io.Discard, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	}})
+	return cases, nil
+}
+
+// Pipeline returns the case of the whole standard pipeline, from text to
+// serialised JSON: the pipeline is built, and each document made,
+// annotated and written as one line of JSON.
+func Pipeline(t Text) Case {
+	return Case{Name: "pipeline", Bytes: t.Bytes(), Run: func() error {
+		p, err := annotators.New(annotators.Options{})
+		if err != nil {
+			return err
+		}
+		for i, text := range t.Docs {
+			doc, err := pipeline.NewDocument(strconv.Itoa(i), t.Name, text)
+			if err != nil {
+				return err
+			}
+			if err := p.Annotate(context.Background(), doc); err != nil {
+				return err
+			}
+			if err := doc.WriteJSON(io.Discard, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+// Prose returns the case of prose doing all of its stages (tokenize,
+// segment, tag, extract) on each document, with its model loaded once,
+// before the case is returned.
+func Prose(t Text) Case {
+	model := prose.ModelFromData("prose")
+	return Case{Name: "prose", Bytes: t.Bytes(), Run: func() error {
+		for _, text := range t.Docs {
+			if _, err := prose.NewDocument(text, prose.UsingModel(model)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+// A Result is a case's measured cost.
+type Result struct {
+	Name    string
+	Bytes   int64         // per run
+	N       int           // runs timed
+	Elapsed time.Duration // for all N runs
+	Allocs  uint64        // for all N runs
+	Alloced uint64        // bytes allocated for all N runs
+}
+
+// MBps returns the throughput in megabytes (10⁶ bytes) a second, as go
+// test -bench reports it.
+func (r Result) MBps() float64 {
+	if r.Elapsed <= 0 {
+		return 0
+	}
+	return float64(r.Bytes) * float64(r.N) / 1e6 / r.Elapsed.Seconds()
+}
+
+// NsPerByte returns the time per byte of text.
+func (r Result) NsPerByte() float64 {
+	if r.Bytes == 0 || r.N == 0 {
+		return 0
+	}
+	return float64(r.Elapsed.Nanoseconds()) / float64(r.Bytes) / float64(r.N)
+}
+
+// AllocsPerKB returns the allocations per kilobyte (1000 bytes) of text.
+func (r Result) AllocsPerKB() float64 {
+	if r.Bytes == 0 || r.N == 0 {
+		return 0
+	}
+	return float64(r.Allocs) * 1000 / float64(r.Bytes) / float64(r.N)
+}
+
+// Measure runs c once untimed (to load models and warm caches), then
+// repeatedly for at least d, and at least once.
+func Measure(c Case, d time.Duration) (Result, error) {
+	if err := c.Run(); err != nil {
+		return Result{}, fmt.Errorf("%s: %w", c.Name, err)
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	r := Result{Name: c.Name, Bytes: c.Bytes}
+	start := time.Now()
+	for r.N == 0 || time.Since(start) < d {
+		if err := c.Run(); err != nil {
+			return Result{}, fmt.Errorf("%s: %w", c.Name, err)
+		}
+		r.N++
+	}
+	r.Elapsed = time.Since(start)
+	runtime.ReadMemStats(&after)
+	r.Allocs = after.Mallocs - before.Mallocs
+	r.Alloced = after.TotalAlloc - before.TotalAlloc
+	return r, nil
+}
+
+// WriteTexts writes the texts' documents under dir, one directory per text
+// (its name with spaces made dashes) holding NNNN.txt files, so that peers
+// outside Go can read the same texts.
+func WriteTexts(dir string, texts ...Text) error {
+	for _, t := range texts {
+		sub := filepath.Join(dir, strings.ReplaceAll(t.Name, " ", "-"))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			return err
+		}
+		for i, d := range t.Docs {
+			if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("%04d.txt", i)), []byte(d), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ParseSize reads a size such as 4096, 100KB, 1MB or 1.5GB (powers of
+// 1024; the B is optional).
+func ParseSize(s string) (int64, error) {
+	num := strings.TrimSuffix(strings.ToUpper(strings.TrimSpace(s)), "B")
+	mult := int64(1)
+	for i, unit := range []string{"K", "M", "G"} {
+		if strings.HasSuffix(num, unit) {
+			num, mult = strings.TrimSuffix(num, unit), int64(1)<<(10*(i+1))
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	if err != nil || f < 0 || f*float64(mult) > 1<<50 {
+		return 0, errors.New("size " + strconv.Quote(s) + ": want a number of bytes such as 4096, 100KB or 1MB")
+	}
+	return int64(f * float64(mult)), nil
+}
+
+// FormatSize prints n bytes as ParseSize reads them, in the largest unit
+// that divides it into a number of at least one.
+func FormatSize(n int64) string {
+	for _, u := range []struct {
+		name string
+		size int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}} {
+		if n >= u.size {
+			return strconv.FormatFloat(float64(n)/float64(u.size), 'f', -1, 64) + u.name
+		}
+	}
+	return strconv.FormatInt(n, 10) + "B"
+}

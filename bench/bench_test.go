@@ -1,0 +1,198 @@
+package bench
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// corpusSize and docSize shape the generated corpus the benchmarks use
+// besides the essay.
+const corpusSize, docSize = 1 << 20, 64 << 10
+
+var texts = sync.OnceValue(func() []Text {
+	return []Text{Essay(), Corpus(corpusSize, docSize)}
+})
+
+// run times c as a Go benchmark.
+func run(b *testing.B, c Case) {
+	if err := c.Run(); err != nil { // load models outside the timer
+		b.Fatal(err)
+	}
+	b.SetBytes(c.Bytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := c.Run(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// name turns a text's name into a sub-benchmark name.
+func name(t Text) string { return strings.Fields(t.Name)[0] }
+
+// BenchmarkStages runs each stage alone over documents that already hold
+// every layer, and the JSON serialisation of the annotated documents.
+func BenchmarkStages(b *testing.B) {
+	for _, t := range texts() {
+		cases, err := Stages(t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range cases {
+			b.Run(name(t)+"/"+c.Name, func(b *testing.B) { run(b, c) })
+		}
+	}
+}
+
+// BenchmarkPipeline runs the whole pipeline from text to serialised JSON.
+func BenchmarkPipeline(b *testing.B) {
+	for _, t := range texts() {
+		b.Run(name(t), func(b *testing.B) { run(b, Pipeline(t)) })
+	}
+}
+
+// BenchmarkProse runs prose's tokenizer, segmenter, tagger and entity
+// extractor, its model loaded once, on the same texts.
+func BenchmarkProse(b *testing.B) {
+	for _, t := range texts() {
+		b.Run(name(t), func(b *testing.B) { run(b, Prose(t)) })
+	}
+}
+
+// BenchmarkScaling runs the whole pipeline on single generated documents
+// of 1 KB, 100 KB and 10 MB: the ns/byte metric should stay flat.
+func BenchmarkScaling(b *testing.B) {
+	for _, size := range []int{1 << 10, 100 << 10, 10 << 20} {
+		b.Run(FormatSize(int64(size)), func(b *testing.B) {
+			t := Corpus(size, size)
+			c := Pipeline(t)
+			run(b, c)
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(c.Bytes), "ns/byte")
+		})
+	}
+}
+
+func TestCorpus(t *testing.T) {
+	c := Corpus(10000, 3000)
+	if len(c.Docs) < 3 {
+		t.Fatalf("got %d documents, want at least 3 of about 3000 bytes", len(c.Docs))
+	}
+	seen := map[string]bool{}
+	for i, d := range c.Docs {
+		if seen[d] {
+			t.Errorf("document %d repeats an earlier one", i)
+		}
+		seen[d] = true
+	}
+	if n := c.Bytes(); n < 10000 || n > 10000+3000 {
+		t.Errorf("got %d bytes, want about 10000", n)
+	}
+}
+
+func TestCases(t *testing.T) {
+	text := Corpus(4000, 2000)
+	cases, err := Stages(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range append(cases, Pipeline(text)) {
+		names = append(names, c.Name)
+		if c.Bytes != text.Bytes() {
+			t.Errorf("%s: %d bytes, want %d", c.Name, c.Bytes, text.Bytes())
+		}
+		if err := c.Run(); err != nil {
+			t.Errorf("%s: %v", c.Name, err)
+		}
+	}
+	want := "layout sentences tokens entities dates quotations enumerations quantities json pipeline"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("got cases %q, want %q", got, want)
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	calls := 0
+	r, err := Measure(Case{Name: "count", Bytes: 1000, Run: func() error { calls++; return nil }}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.N != 1 || calls != 2 {
+		t.Errorf("got %d timed runs of %d calls, want 1 of 2 (one to warm up)", r.N, calls)
+	}
+	if _, err := Measure(Case{Name: "bad", Run: func() error { return errors.New("boom") }}, 0); err == nil || err.Error() != "bad: boom" {
+		t.Errorf("got error %v, want bad: boom", err)
+	}
+	r = Result{Bytes: 2e6, N: 3, Elapsed: 2 * time.Second, Allocs: 6000}
+	if r.MBps() != 3 || r.NsPerByte() != 2e9/6e6 || r.AllocsPerKB() != 1 {
+		t.Errorf("got %v MB/s, %v ns/byte, %v allocs/KB; want 3, 333.3…, 1", r.MBps(), r.NsPerByte(), r.AllocsPerKB())
+	}
+}
+
+func TestWriteTexts(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteTexts(dir, Text{Name: "corpus 1KB", Docs: []string{"one", "two"}}); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{"0000.txt": "one", "0001.txt": "two"} {
+		got, err := os.ReadFile(filepath.Join(dir, "corpus-1KB", file))
+		if err != nil || string(got) != want {
+			t.Errorf("%s: got %q, %v; want %q", file, got, err, want)
+		}
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+	}{
+		{"4096", 4096},
+		{"100KB", 100 << 10},
+		{"1MB", 1 << 20},
+		{"1mb", 1 << 20},
+		{"1.5M", 3 << 19},
+		{"2G", 2 << 30},
+		{" 10 MB ", 10 << 20},
+		{"0", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseSize(tt.in)
+			if err != nil || got != tt.want {
+				t.Errorf("got %d, %v; want %d", got, err, tt.want)
+			}
+		})
+	}
+	for _, bad := range []string{"", "MB", "-1KB", "1TB", "1e300", "ten"} {
+		if n, err := ParseSize(bad); err == nil {
+			t.Errorf("ParseSize(%q) = %d, want an error", bad, n)
+		}
+	}
+}
+
+func TestFormatSize(t *testing.T) {
+	tests := []struct {
+		in   int64
+		want string
+	}{
+		{0, "0B"},
+		{1000, "1000B"},
+		{1 << 10, "1KB"},
+		{100 << 10, "100KB"},
+		{3 << 19, "1.5MB"},
+		{10 << 20, "10MB"},
+		{2 << 30, "2GB"},
+	}
+	for _, tt := range tests {
+		if got := FormatSize(tt.in); got != tt.want {
+			t.Errorf("FormatSize(%d) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
