@@ -144,6 +144,8 @@ func (j *Job) Run(ctx context.Context, items iter.Seq[corpus.Item]) (*Report, er
 			select {
 			case todo <- job{it, done}:
 			case <-ctx.Done():
+				// The writer waits on done, which is in order already.
+				done <- result{item: it, err: ctx.Err()}
 				return
 			}
 		}
