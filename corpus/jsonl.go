@@ -9,6 +9,7 @@ import (
 	"io"
 	"iter"
 	"strconv"
+	"unicode/utf8"
 )
 
 // JSONL yields the documents of a JSON Lines corpus, one object
@@ -44,6 +45,12 @@ func (o Options) parseLine(line []byte, tooLong bool, source string, n int) Item
 	it := Item{ID: where, Source: where, Size: int64(len(line))}
 	if tooLong {
 		it.Err = fmt.Errorf("%s: %w (over %d bytes)", where, ErrTooLarge, o.maxBytes())
+		return it
+	}
+	// encoding/json would quietly turn invalid bytes into U+FFFD; a text
+	// file with them is refused, and so is a line.
+	if !utf8.Valid(line) {
+		it.Err = fmt.Errorf("%s: invalid UTF-8", where)
 		return it
 	}
 	var rec struct {
