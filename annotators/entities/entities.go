@@ -187,6 +187,7 @@ func documentWords(doc *pipeline.Document) []word {
 		n := len(ws)
 		ws = splitWords(ws, text, tok.Start, tok.End, cut)
 		for k := n; k < len(ws); k++ {
+			ws[k].tag = tok.POS
 			for si < len(sents) && sents[si].End <= ws[k].start {
 				si++
 			}

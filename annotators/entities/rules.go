@@ -23,7 +23,9 @@ func headWords() map[string]string {
 			Ministry Department Institute Institution University College Academy Company
 			Corporation Group Front Army Movement Alliance Authority Office Parliament Congress
 			Senate Board Bureau League Tribunal Foundation Society Mechanism Union Community
-			Coalition Federation Centre Center Police Navy Brigade Brigades Service Club`,
+			Coalition Federation Centre Center Police Navy Brigade Brigades Service Club
+			Initiative Partnership Network Consortium Trust Mission Force Directorate Airlines
+			Airways`,
 		"LAW": `Convention Declaration Charter Treaty Agreement Accord Accords Protocol Memorandum
 			Statement Act Plan Programme Program Regulation Regulations Constitution Covenant
 			Resolution Pact Doctrine`,
@@ -40,6 +42,13 @@ func headWords() map[string]string {
 		}
 	}
 	return heads
+}
+
+// bodyHead reports whether w is the head word of the name of an
+// organisation, a document or an event.
+func bodyHead(w string) bool {
+	l := heads[w]
+	return l == "ORG" || l == "LAW" || l == "EVENT"
 }
 
 // locPrefixes start names of places: Strait of Hormuz, Lake Baikal.
@@ -59,6 +68,32 @@ var titles = setOf(`President Vice-President Premier Chancellor Minister Secreta
 	Secretary Chairman Chairwoman King Queen Prince Princess Sheikh Emir Sultan Pope Emperor
 	Dr Mr Mrs Ms Sir Dame Lord Lady Senator Governor Ambassador Mayor General Colonel Admiral
 	Professor Judge Reverend Director Commissioner Envoy Spokesman Spokeswoman`)
+
+// meetings are lower-case nouns for meetings, whose documents are named
+// after them: the Declaration of the Lima summit.
+var meetings = setOf(`summit summits meeting conference session congress assembly talks`)
+
+// roles are lower-case nouns for the roles of people, which mark a name
+// next to them as a person's: spokesman Wang Wei, Ana Lima, a minister.
+var roles = setOf(`minister president spokesman spokeswoman spokesperson director chairman
+	chairwoman chair secretary ambassador envoy governor mayor senator professor editor founder
+	leader chief commander general analyst economist author correspondent official officer
+	diplomat adviser advisor negotiator prosecutor judge lawyer researcher scientist executive
+	premier chancellor king queen prince princess cleric imam bishop activist colonel captain`)
+
+// roleModifiers may come between a comma after a name and its role:
+// Ana Lima, the former deputy minister.
+var roleModifiers = setOf(`the a an its his her their former deputy then chief senior foreign
+	prime vice acting interim assistant executive general regional national`)
+
+// sayVerbs after a name mark it as a person's: Ana Lima said.
+var sayVerbs = setOf(`said says told added stated wrote argued noted explained asked replied
+	announced insisted warned recalled commented claimed suggested`)
+
+// notPersonal are capitalised words of names of media and other bodies
+// that say and tell things too: Reuters Television said.
+var notPersonal = setOf(`News Times Post Press Television Radio Journal Herald Daily Tribune
+	Gazette Telegraph Review Magazine Channel Online Agency Service Monitor Weekly`)
 
 func setOf(s string) map[string]bool {
 	m := make(map[string]bool)
@@ -146,9 +181,17 @@ func joins(ws []word, i, j, k int) bool {
 // names after titles as people.
 func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
 	knownAt := make(map[int]int) // first word → last word of a known name
+	byEnd := make(map[int]cand)  // last word → the longest known name ending there
+	covered := make([]bool, len(ws))
 	for _, c := range known {
 		if c.j > knownAt[c.i] || knownAt[c.i] == 0 {
 			knownAt[c.i] = c.j
+		}
+		if b, ok := byEnd[c.j]; !ok || c.i < b.i {
+			byEnd[c.j] = c
+		}
+		for k := c.i; k <= c.j; k++ {
+			covered[k] = true
 		}
 	}
 	var out []cand
@@ -162,8 +205,33 @@ func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
 				out = append(out, c)
 			}
 		}
-		if label, s, e, ok := classify(ws, i, j, knownAt); ok {
-			out = append(out, cand{s, e, label, prioRule, ""})
+		run := func(i, j int) (cand, bool) {
+			if label, s, e, ok := classify(ws, i, j, knownAt); ok {
+				return cand{s, e, label, prioRule, ""}, true
+			}
+			if c, ok := foreignOrg(ws, i, j, lx, byEnd, covered); ok {
+				return c, true
+			}
+			return personByCue(ws, i, j, lx, covered)
+		}
+		if c, ok := run(i, j); ok {
+			out = append(out, c)
+		} else {
+			// Names joined by dashes or connectors, which the run as a
+			// whole is not: Andes Four–Mercosur.
+			for s := i; s <= j; {
+				e := s
+				for e < j && ws[e+1].gap == gapSpace && isCap(ws[e+1].text) {
+					e++
+				}
+				if (s > i || e < j) && e > s {
+					if c, ok := run(s, e); ok {
+						out = append(out, c)
+					}
+				}
+				for s = e + 1; s <= j && !isCap(ws[s].text); s++ {
+				}
+			}
 		}
 		i = j
 	}
@@ -176,6 +244,11 @@ func classify(ws []word, i, j int, knownAt map[int]int) (string, int, int, bool)
 	// A head with a complement: the first such word decides.
 	for k := i; k < j; k++ {
 		if label, ok := heads[ws[k].text]; ok && complements[ws[k+1].text] {
+			if ws[k+1].text == "in" && knownAt[k+2] == j && k > i {
+				// The Nile Basin Initiative in Cairo: a place after "in"
+				// says where the body is, not what it is.
+				return label, i, k, true
+			}
 			end := trimTail(ws, k+1, j, knownAt)
 			if end <= k {
 				break // Declaration of the SCO summit: no named document
@@ -191,10 +264,11 @@ func classify(ws []word, i, j int, knownAt map[int]int) (string, int, int, bool)
 	}
 	if label, ok := heads[ws[j].text]; ok {
 		// The name ends at its head and starts after the last connector
-		// other than and: Minister Mentor in the Singapore Cabinet.
+		// other than an "and" between modifiers: Minister Mentor in the
+		// Singapore Cabinet; Malaysia and Sri Lanka Airlines.
 		start := i
 		for k := j - 1; k > i; k-- {
-			if connectors[ws[k].text] && ws[k].text != "and" {
+			if connectors[ws[k].text] && (ws[k].text != "and" || endsName(knownAt, i, k-1)) {
 				start = k + 1
 				break
 			}
@@ -216,9 +290,25 @@ func classify(ws []word, i, j int, knownAt map[int]int) (string, int, int, bool)
 	return "", 0, 0, false
 }
 
+// endsName reports whether a known name starting in ws[i..e] ends at
+// ws[e], and none runs past it.
+func endsName(knownAt map[int]int, i, e int) bool {
+	ends := false
+	for s := i; s <= e; s++ {
+		if last, ok := knownAt[s]; ok {
+			if last > e {
+				return false
+			}
+			ends = ends || last == e
+		}
+	}
+	return ends
+}
+
 // trimTail drops a complement that only names something known and is
-// followed by a lower-case noun (the Declaration of the SCO summit): the
-// capitalised words modify that noun, not the head.
+// followed by a lower-case noun (the Charter of the UN members): the
+// capitalised words modify that noun, not the head. If the noun is a
+// meeting, the name runs to it instead.
 func trimTail(ws []word, from, j int, knownAt map[int]int) int {
 	// Find the last connector run in ws[from..j].
 	last := -1
@@ -227,8 +317,13 @@ func trimTail(ws []word, from, j int, knownAt map[int]int) int {
 			last = k
 		}
 	}
-	if last < 0 || j+1 >= len(ws) || ws[j+1].gap != gapSpace || isCap(ws[j+1].text) || connectors[ws[j+1].text] {
+	if last < 0 || j+1 >= len(ws) || ws[j+1].gap != gapSpace || isCap(ws[j+1].text) || connectors[ws[j+1].text] || ws[j].poss {
 		return j
+	}
+	if meetings[ws[j+1].text] {
+		// The Declaration of the Lima summit: the document of a meeting
+		// the capitalised words name.
+		return j + 1
 	}
 	// Is ws[last+1..j] covered by known names?
 	k := last + 1
@@ -350,6 +445,9 @@ func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexi
 				continue
 			}
 			i, j, ok := wordRange(ws, first, last, nts[e.i].start, nts[e.j].end)
+			if ok && e.kind == "PERSON" && bodyHead(ws[j].text) {
+				continue // Basin Initiative: the end of a body's name, not a person's
+			}
 			if ok && acceptModel(ws, i, j, lx, covered) {
 				out = append(out, cand{i, j, e.kind, prioModel, ""})
 			}
@@ -422,4 +520,76 @@ func acceptModel(ws []word, i, j int, lx *lexicon, covered []bool) bool {
 		}
 	}
 	return true
+}
+
+// foreignOrg labels ORG a run of three or more capitalised words that
+// ends in a gazetteer place and whose other words are not known names,
+// the first of them not an English word: the name of a group in another
+// language followed by its country (Partai Komunis Indonesia). A place
+// that is an English name's last word (South China Sea) is in the
+// gazetteer whole, and an English name's first word is English.
+func foreignOrg(ws []word, i, j int, lx *lexicon, byEnd map[int]cand, covered []bool) (cand, bool) {
+	place, ok := byEnd[j]
+	if !ok || place.label != "GPE" && place.label != "LOC" || place.i < i+2 || lx.common(ws[i].text) {
+		return cand{}, false
+	}
+	for k := i; k < place.i; k++ {
+		w := ws[k]
+		if covered[k] || !isCap(w.text) || isAllCaps(w.text) || titles[w.text] || w.poss ||
+			k > i && w.gap != gapSpace || function[strings.ToLower(w.text)] {
+			return cand{}, false
+		}
+	}
+	if ws[place.i].gap != gapSpace {
+		return cand{}, false
+	}
+	return cand{i, j, "ORG", prioRule, ""}, true
+}
+
+// personByCue labels PERSON a run of two or three capitalised proper
+// nouns, not known names, that a cue marks as a person's: a verb of saying
+// after it (Ana Lima said), "according to" or a lower-case role before it
+// (spokesman Wang Wei), or a role after a comma (Ana Lima, the minister).
+// At least one word must not be an ordinary English word.
+func personByCue(ws []word, i, j int, lx *lexicon, covered []bool) (cand, bool) {
+	if j-i < 1 || j-i > 2 {
+		return cand{}, false
+	}
+	rare := false
+	for k := i; k <= j; k++ {
+		w := ws[k]
+		if covered[k] || w.tag != "NNP" || k > i && w.gap != gapSpace || isAllCaps(w.text) ||
+			titles[w.text] || heads[w.text] != "" || notPersonal[w.text] || k < j && w.poss {
+			return cand{}, false
+		}
+		if !lx.common(w.text) {
+			rare = true
+		}
+	}
+	if !rare || ws[i].initial && lx.common(ws[i].text) {
+		return cand{}, false
+	}
+	cue := false
+	if i >= 1 && ws[i].gap == gapSpace {
+		prev := ws[i-1].text
+		cue = roles[prev] ||
+			i >= 2 && prev == "to" && ws[i-1].gap == gapSpace && strings.EqualFold(ws[i-2].text, "according")
+	}
+	if n := j + 1; !cue && n < len(ws) && ws[n].sent == ws[j].sent {
+		switch ws[n].gap {
+		case gapSpace:
+			cue = !ws[j].poss && sayVerbs[ws[n].text]
+		case gapComma:
+			for k := n; k < len(ws) && k < n+4 && (k == n || ws[k].gap == gapSpace); k++ {
+				if roles[ws[k].text] {
+					cue = true
+					break
+				}
+				if !roleModifiers[ws[k].text] {
+					break
+				}
+			}
+		}
+	}
+	return cand{i, j, "PERSON", prioRule, ""}, cue
 }

@@ -14,6 +14,7 @@ type word struct {
 	start, end int
 	text       string
 	key        string // wordKey(text), for gazetteer look-ups
+	tag        string // the part of speech of the word's token
 	gap        gap    // what separates this word from the previous one
 	poss       bool   // followed by a possessive ’s, which ends any name
 	initial    bool   // first word of its sentence
