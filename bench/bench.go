@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,6 +23,8 @@ import (
 	"github.com/gloss-nlp/gloss/internal/textgen"
 	"github.com/gloss-nlp/gloss/pipeline"
 	"github.com/jdkato/prose/v2"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
 )
 
 // A Text is a named set of documents measured together.
@@ -212,6 +215,65 @@ func Measure(c Case, d time.Duration) (Result, error) {
 	return r, nil
 }
 
+// A Report is the results measured on one text.
+type Report struct {
+	Text    Text
+	Results []Result
+}
+
+// WriteTable prints one row per result: its throughput, time per byte,
+// allocations per kilobyte and, if a result named "prose" was measured on
+// the same text, its throughput as a multiple of prose's.
+func WriteTable(w io.Writer, reports []Report) error {
+	prose := make([]float64, len(reports))
+	header := []string{"text", "measure", "MB/s", "ns/byte", "allocs/KB"}
+	for i, rep := range reports {
+		for _, r := range rep.Results {
+			if r.Name == "prose" {
+				prose[i] = r.MBps()
+			}
+		}
+		if prose[i] > 0 && len(header) == 5 {
+			header = append(header, "× prose")
+		}
+	}
+	t := tablewriter.NewTable(w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignmentConfig(tw.CellAlignment{PerColumn: []tw.Align{
+			tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight}}),
+	)
+	t.Header(header)
+	for i, rep := range reports {
+		docs := "docs"
+		if len(rep.Text.Docs) == 1 {
+			docs = "doc"
+		}
+		text := fmt.Sprintf("%s (%d %s, %s)", rep.Text.Name, len(rep.Text.Docs), docs, FormatSize(rep.Text.Bytes()))
+		for j, r := range rep.Results {
+			if j > 0 {
+				text = ""
+			}
+			row := []string{text, r.Name,
+				strconv.FormatFloat(r.MBps(), 'f', 2, 64),
+				strconv.FormatFloat(r.NsPerByte(), 'f', 1, 64),
+				strconv.FormatFloat(r.AllocsPerKB(), 'f', 1, 64)}
+			if len(header) > 5 {
+				ratio := ""
+				if prose[i] > 0 {
+					ratio = strconv.FormatFloat(r.MBps()/prose[i], 'f', 1, 64) + "×"
+				}
+				row = append(row, ratio)
+			}
+			if err := t.Append(row); err != nil {
+				return err
+			}
+		}
+	}
+	return t.Render()
+}
+
 // WriteTexts writes the texts' documents under dir, one directory per text
 // (its name with spaces made dashes) holding NNNN.txt files, so that peers
 // outside Go can read the same texts.
@@ -249,14 +311,14 @@ func ParseSize(s string) (int64, error) {
 }
 
 // FormatSize prints n bytes as ParseSize reads them, in the largest unit
-// that divides it into a number of at least one.
+// that gives a number of at least one, rounded to one decimal.
 func FormatSize(n int64) string {
 	for _, u := range []struct {
 		name string
 		size int64
 	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}} {
 		if n >= u.size {
-			return strconv.FormatFloat(float64(n)/float64(u.size), 'f', -1, 64) + u.name
+			return strconv.FormatFloat(math.Round(float64(n)*10/float64(u.size))/10, 'f', -1, 64) + u.name
 		}
 	}
 	return strconv.FormatInt(n, 10) + "B"

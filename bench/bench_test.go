@@ -189,10 +189,40 @@ func TestFormatSize(t *testing.T) {
 		{3 << 19, "1.5MB"},
 		{10 << 20, "10MB"},
 		{2 << 30, "2GB"},
+		{27523, "26.9KB"},
 	}
 	for _, tt := range tests {
 		if got := FormatSize(tt.in); got != tt.want {
 			t.Errorf("FormatSize(%d) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestWriteTable(t *testing.T) {
+	text := Text{Name: "corpus 2MB", Docs: []string{strings.Repeat("x", 1e6), strings.Repeat("y", 1e6)}}
+	rep := Report{Text: text, Results: []Result{
+		{Name: "pipeline", Bytes: 2e6, N: 10, Elapsed: time.Second, Allocs: 2e4},
+		{Name: "prose", Bytes: 2e6, N: 1, Elapsed: 2 * time.Second, Allocs: 2e5},
+	}}
+	var b strings.Builder
+	if err := WriteTable(&b, []Report{rep}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"│ text ", "│ × prose │",
+		"│ corpus 2MB (2 docs, 1.9MB) │ pipeline │ 20.00 │    50.0 │       1.0 │   20.0× │",
+		"│                            │ prose    │  1.00 │  1000.0 │     100.0 │    1.0× │",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, b.String())
+		}
+	}
+	b.Reset()
+	rep.Results = rep.Results[:1]
+	if err := WriteTable(&b, []Report{rep}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "prose") {
+		t.Errorf("table without prose has a prose column:\n%s", b.String())
 	}
 }

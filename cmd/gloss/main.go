@@ -9,6 +9,7 @@
 //	gloss golden check|update --corpus DIR --golden DIR
 //	gloss table [FILE.json|OUTDIR]
 //	gloss export --format brat|conllu|html [-o DIR] FILE.json…
+//	gloss bench [-time 2s] [-corpus-size 1MB] [-cpu 1] [-write-texts DIR]
 //
 // Run gloss COMMAND --help for each command's flags.
 package main
@@ -34,6 +35,7 @@ var commands = []command{
 	{"golden", "check or update golden files for a corpus", goldenCmd},
 	{"table", "summarise gloss/v1 documents in terminal tables", tableCmd},
 	{"export", "export gloss/v1 documents as brat standoff, CoNLL-U or HTML", exportCmd},
+	{"bench", "measure each stage's, the pipeline's and prose's throughput", benchCmd},
 }
 
 func main() {

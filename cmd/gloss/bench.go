@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"time"
+
+	"github.com/gloss-nlp/gloss/bench"
+)
+
+func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("bench", "[flags]\n\nTimes each stage alone, the whole pipeline (text to JSON) and prose (tokenize, segment, tag, extract; model loaded once) on the bundled essay and a generated corpus, and prints each one's throughput and its ratio to prose's.", stderr)
+	d := fs.Duration("time", 2*time.Second, "time each measure for at least `duration`")
+	corpusSize := fs.String("corpus-size", "1MB", "`size` of the generated corpus")
+	docSize := fs.String("doc-size", "64KB", "`size` of each generated document")
+	cpu := fs.Int("cpu", 1, "run with GOMAXPROCS set to `N`")
+	withProse := fs.Bool("prose", true, "measure prose too")
+	writeTexts := fs.String("write-texts", "", "write the texts to `DIR`/essay and DIR/corpus-SIZE as NNNN.txt files, for peers outside Go, and exit")
+	if status, stop := parseFlags(fs, args); stop {
+		return status
+	}
+	if fs.NArg() > 0 || *cpu < 1 {
+		fs.Usage()
+		return 2
+	}
+	size, err := bench.ParseSize(*corpusSize)
+	if err != nil {
+		return fail(stderr, "bench", 2, err)
+	}
+	dsize, err := bench.ParseSize(*docSize)
+	if err != nil {
+		return fail(stderr, "bench", 2, err)
+	}
+	texts := []bench.Text{bench.Essay(), bench.Corpus(int(size), int(dsize))}
+	if *writeTexts != "" {
+		if err := bench.WriteTexts(*writeTexts, texts...); err != nil {
+			return fail(stderr, "bench", 1, err)
+		}
+		return 0
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*cpu))
+	fmt.Fprintf(stdout, "gloss bench: %s %s/%s, GOMAXPROCS %d, at least %v per measure\n",
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, *cpu, *d)
+	var reports []bench.Report
+	for _, t := range texts {
+		cases, err := bench.Stages(t)
+		if err != nil {
+			return fail(stderr, "bench", 1, err)
+		}
+		cases = append(cases, bench.Pipeline(t))
+		if *withProse {
+			cases = append(cases, bench.Prose(t))
+		}
+		rep := bench.Report{Text: t}
+		for _, c := range cases {
+			r, err := bench.Measure(c, *d)
+			if err != nil {
+				return fail(stderr, "bench", 1, err)
+			}
+			rep.Results = append(rep.Results, r)
+		}
+		reports = append(reports, rep)
+	}
+	if err := bench.WriteTable(stdout, reports); err != nil {
+		return fail(stderr, "bench", 1, err)
+	}
+	return 0
+}
