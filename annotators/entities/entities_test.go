@@ -108,6 +108,16 @@ func TestEntities(t *testing.T) {
 			[]string{`"Kuala Lumpur" GPE`, `"Malaysia" GPE`, `"Sri Lanka Airlines" ORG`}},
 		{"sentence-initial word is no name", "Yesterday Mbeki said nothing.",
 			[]string{`"Mbeki" PERSON`}},
+		{"title after a place", "London Mayor Sadiq Khan opened the Thames Barrier.",
+			[]string{`"London" GPE`, `"Sadiq Khan" PERSON`, `"Thames Barrier" FAC`}},
+		{"person whose surname is a place", "According to Maria Santos, it rained in Santos.",
+			[]string{`"Maria Santos" PERSON`, `"Santos" GPE`}},
+		{"administrative area", "Troops moved into Aceh Province and Kandahar Governorate.",
+			[]string{`"Aceh Province" GPE`, `"Kandahar Governorate" GPE`}},
+		{"English head before a foreign name", "Bank Negara Malaysia raised rates.",
+			[]string{`"Bank Negara Malaysia" ORG`}},
+		{"newspaper", "New York Times reporter Jane Doe said it.",
+			[]string{`"New York Times" ORG`, `"Jane Doe" PERSON`}},
 		{"no names", "prices rose and rain fell on the fields.", nil},
 	}
 	for _, tt := range tests {

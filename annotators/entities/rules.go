@@ -25,14 +25,16 @@ func headWords() map[string]string {
 			Senate Board Bureau League Tribunal Foundation Society Mechanism Union Community
 			Coalition Federation Centre Center Police Navy Brigade Brigades Service Club
 			Initiative Partnership Network Consortium Trust Mission Force Directorate Airlines
-			Airways`,
+			Airways Times Post Herald Tribune Gazette Telegraph`,
 		"LAW": `Convention Declaration Charter Treaty Agreement Accord Accords Protocol Memorandum
 			Statement Act Plan Programme Program Regulation Regulations Constitution Covenant
 			Resolution Pact Doctrine`,
 		"EVENT": `War Wars Revolution Uprising Rebellion Massacre Battle Crisis Summit Olympics
 			Games Festival Conference`,
 		"FAC": `Pipeline Bridge Dam Tunnel Airport Canal Railway Highway Stadium Tower Palace
-			Station Harbour Harbor Wall`,
+			Station Harbour Harbor Wall Barrier`,
+		"GPE": `Province Prefecture County District Oblast Governorate Municipality Emirate
+			Canton Territory`,
 		"LOC": `Sea Ocean Strait Straits Gulf Bay River Lake Mountains Range Islands Island Isles
 			Valley Desert Peninsula Basin Plateau Plains Coast Highlands Zone Road Route
 			Corridor Steppe Delta Archipelago`,
@@ -45,10 +47,10 @@ func headWords() map[string]string {
 }
 
 // bodyHead reports whether w is the head word of the name of an
-// organisation, a document or an event.
+// organisation, a document, an event or an administrative area.
 func bodyHead(w string) bool {
 	l := heads[w]
-	return l == "ORG" || l == "LAW" || l == "EVENT"
+	return l == "ORG" || l == "LAW" || l == "EVENT" || l == "GPE"
 }
 
 // locPrefixes start names of places: Strait of Hormuz, Lake Baikal.
@@ -183,6 +185,7 @@ func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
 	knownAt := make(map[int]int) // first word → last word of a known name
 	byEnd := make(map[int]cand)  // last word → the longest known name ending there
 	covered := make([]bool, len(ws))
+	place := make([]bool, len(ws)) // a one-word place
 	for _, c := range known {
 		if c.j > knownAt[c.i] || knownAt[c.i] == 0 {
 			knownAt[c.i] = c.j
@@ -193,6 +196,9 @@ func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
 		for k := c.i; k <= c.j; k++ {
 			covered[k] = true
 		}
+		if c.i == c.j && (c.label == "GPE" || c.label == "LOC") {
+			place[c.i] = true
+		}
 	}
 	var out []cand
 	for i := 0; i < len(ws); i++ {
@@ -200,9 +206,14 @@ func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
 			continue
 		}
 		j := phrase(ws, i)
-		if titles[ws[i].text] && j > i {
-			if c, ok := personAfterTitle(ws, i+1, j, lx); ok {
-				out = append(out, c)
+		for k := i; k < j; k++ {
+			// A title, possibly after the body or place it belongs to:
+			// London Mayor Ana Lima.
+			if titles[ws[k].text] && ws[k+1].gap == gapSpace {
+				if c, ok := personAfterTitle(ws, k+1, j, lx); ok {
+					out = append(out, c)
+				}
+				break
 			}
 		}
 		run := func(i, j int) (cand, bool) {
@@ -212,7 +223,7 @@ func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
 			if c, ok := foreignOrg(ws, i, j, lx, byEnd, covered); ok {
 				return c, true
 			}
-			return personByCue(ws, i, j, lx, covered)
+			return personByCue(ws, i, j, lx, covered, place)
 		}
 		if c, ok := run(i, j); ok {
 			out = append(out, c)
@@ -386,9 +397,13 @@ func personAfterTitle(ws []word, i, j int, lx *lexicon) (cand, bool) {
 // unless everywhere is set; the model is loaded at the first of them.
 func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexicon, known []cand, everywhere bool) ([]cand, error) {
 	covered := make([]bool, len(ws))
+	place := make([]bool, len(ws)) // a one-word place
 	for _, c := range known {
 		for k := c.i; k <= c.j; k++ {
 			covered[k] = true
+		}
+		if c.i == c.j && (c.label == "GPE" || c.label == "LOC") {
+			place[c.i] = true
 		}
 	}
 	toks := tokens.Layer.Get(doc)
@@ -524,21 +539,29 @@ func acceptModel(ws []word, i, j int, lx *lexicon, covered []bool) bool {
 
 // foreignOrg labels ORG a run of three or more capitalised words that
 // ends in a gazetteer place and whose other words are not known names,
-// the first of them not an English word: the name of a group in another
-// language followed by its country (Partai Komunis Indonesia). A place
+// one of them not an English word and the first either not one or the
+// head of an organisation's name: the name of a group in another language
+// followed by its country (Partai Komunis Indonesia, Bank Negara
+// Malaysia). A place
 // that is an English name's last word (South China Sea) is in the
 // gazetteer whole, and an English name's first word is English.
 func foreignOrg(ws []word, i, j int, lx *lexicon, byEnd map[int]cand, covered []bool) (cand, bool) {
 	place, ok := byEnd[j]
-	if !ok || place.label != "GPE" && place.label != "LOC" || place.i < i+2 || lx.common(ws[i].text) {
+	if !ok || place.label != "GPE" && place.label != "LOC" || place.i < i+2 ||
+		lx.common(ws[i].text) && heads[ws[i].text] != "ORG" {
 		return cand{}, false
 	}
+	foreign := false
 	for k := i; k < place.i; k++ {
 		w := ws[k]
 		if covered[k] || !isCap(w.text) || isAllCaps(w.text) || titles[w.text] || w.poss ||
 			k > i && w.gap != gapSpace || function[strings.ToLower(w.text)] {
 			return cand{}, false
 		}
+		foreign = foreign || !lx.common(w.text)
+	}
+	if !foreign {
+		return cand{}, false
 	}
 	if ws[place.i].gap != gapSpace {
 		return cand{}, false
@@ -550,16 +573,19 @@ func foreignOrg(ws []word, i, j int, lx *lexicon, byEnd map[int]cand, covered []
 // nouns, not known names, that a cue marks as a person's: a verb of saying
 // after it (Ana Lima said), "according to" or a lower-case role before it
 // (spokesman Wang Wei), or a role after a comma (Ana Lima, the minister).
-// At least one word must not be an ordinary English word.
-func personByCue(ws []word, i, j int, lx *lexicon, covered []bool) (cand, bool) {
+// At least one word must not be an ordinary English word, and only a
+// word other than the first may be a known name, and then only a
+// one-word place (according to Maria Santos).
+func personByCue(ws []word, i, j int, lx *lexicon, covered, place []bool) (cand, bool) {
 	if j-i < 1 || j-i > 2 {
 		return cand{}, false
 	}
 	rare := false
 	for k := i; k <= j; k++ {
 		w := ws[k]
-		if covered[k] || w.tag != "NNP" || k > i && w.gap != gapSpace || isAllCaps(w.text) ||
-			titles[w.text] || heads[w.text] != "" || notPersonal[w.text] || k < j && w.poss {
+		if covered[k] && (k == i || !place[k]) || w.tag != "NNP" || k > i && w.gap != gapSpace || isAllCaps(w.text) ||
+			titles[w.text] || heads[w.text] != "" || notPersonal[w.text] || k < j && w.poss ||
+			function[strings.ToLower(w.text)] {
 			return cand{}, false
 		}
 		if !lx.common(w.text) {
