@@ -64,18 +64,29 @@ func Corpus(size, docSize int) Text {
 	return t
 }
 
-// A Case is one piece of work to time: Run processes Bytes bytes of text
-// each time it is called.
+// A Case is one piece of work to time, document by document: Run
+// processes document i of Text. Whatever the work needs (models, layers
+// of earlier stages) is loaded or prepared when the case is made, so that
+// timing can start at once.
 type Case struct {
-	Name  string
-	Bytes int64
-	Run   func() error
+	Name string
+	Text Text
+	Run  func(i int) error
+}
+
+// All runs the case over every document of its text once.
+func (c Case) All() error {
+	for i := range c.Text.Docs {
+		if err := c.Run(i); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Stages returns one case per stage of the standard pipeline, running that
-// stage alone over documents that already hold every layer (prepared here,
-// before any timing), and a "json" case that serialises the annotated
-// documents.
+// stage alone over documents that already hold every layer, and a "json"
+// case that serialises the annotated documents.
 func Stages(t Text) ([]Case, error) {
 	stages, err := annotators.All(annotators.Options{})
 	if err != nil {
@@ -96,74 +107,65 @@ func Stages(t Text) ([]Case, error) {
 	}
 	var cases []Case
 	for _, a := range stages {
-		cases = append(cases, Case{Name: a.Name(), Bytes: t.Bytes(), Run: func() error {
-			for _, doc := range docs {
-				if err := a.Annotate(context.Background(), doc); err != nil {
-					return err
-				}
-			}
-			return nil
+		cases = append(cases, Case{Name: a.Name(), Text: t, Run: func(i int) error {
+			return a.Annotate(context.Background(), docs[i])
 		}})
 	}
-	cases = append(cases, Case{Name: "json", Bytes: t.Bytes(), Run: func() error {
-		for _, doc := range docs {
-			if err := doc.WriteJSON(io.Discard, false); err != nil {
-				return err
-			}
-		}
-		return nil
+	cases = append(cases, Case{Name: "json", Text: t, Run: func(i int) error {
+		return docs[i].WriteJSON(io.Discard, false)
 	}})
 	return cases, nil
 }
 
+// warmup holds a name, a date, a quantity and a quotation, so that
+// annotating it loads every model and table the stages load lazily.
+const warmup = "On 3 May 2001, Maria Lopez of the World Bank said in Lima that “output rose by 5 percent.”\n"
+
 // Pipeline returns the case of the whole standard pipeline, from text to
-// serialised JSON: the pipeline is built, and each document made,
-// annotated and written as one line of JSON.
-func Pipeline(t Text) Case {
-	return Case{Name: "pipeline", Bytes: t.Bytes(), Run: func() error {
+// serialised JSON: for each document the pipeline is built, and the
+// document made, annotated and written as one line of JSON.
+func Pipeline(t Text) (Case, error) {
+	run := func(id, text string) error {
 		p, err := annotators.New(annotators.Options{})
 		if err != nil {
 			return err
 		}
-		for i, text := range t.Docs {
-			doc, err := pipeline.NewDocument(strconv.Itoa(i), t.Name, text)
-			if err != nil {
-				return err
-			}
-			if err := p.Annotate(context.Background(), doc); err != nil {
-				return err
-			}
-			if err := doc.WriteJSON(io.Discard, false); err != nil {
-				return err
-			}
+		doc, err := pipeline.NewDocument(id, t.Name, text)
+		if err != nil {
+			return err
 		}
-		return nil
-	}}
+		if err := p.Annotate(context.Background(), doc); err != nil {
+			return err
+		}
+		return doc.WriteJSON(io.Discard, false)
+	}
+	if err := run("warmup", warmup); err != nil {
+		return Case{}, err
+	}
+	return Case{Name: "pipeline", Text: t, Run: func(i int) error {
+		return run(strconv.Itoa(i), t.Docs[i])
+	}}, nil
 }
 
 // Prose returns the case of prose doing all of its stages (tokenize,
 // segment, tag, extract) on each document, with its model loaded once,
-// before the case is returned.
+// when the case is made.
 func Prose(t Text) Case {
 	model := prose.ModelFromData("prose")
-	return Case{Name: "prose", Bytes: t.Bytes(), Run: func() error {
-		for _, text := range t.Docs {
-			if _, err := prose.NewDocument(text, prose.UsingModel(model)); err != nil {
-				return err
-			}
-		}
-		return nil
+	return Case{Name: "prose", Text: t, Run: func(i int) error {
+		_, err := prose.NewDocument(t.Docs[i], prose.UsingModel(model))
+		return err
 	}}
 }
 
 // A Result is a case's measured cost.
 type Result struct {
 	Name    string
-	Bytes   int64         // per run
-	N       int           // runs timed
-	Elapsed time.Duration // for all N runs
-	Allocs  uint64        // for all N runs
-	Alloced uint64        // bytes allocated for all N runs
+	Docs    int           // documents processed
+	Bytes   int64         // bytes of text processed
+	Elapsed time.Duration // time taken
+	Allocs  uint64        // heap allocations
+	Alloced uint64        // bytes allocated
 }
 
 // MBps returns the throughput in megabytes (10⁶ bytes) a second, as go
@@ -172,47 +174,81 @@ func (r Result) MBps() float64 {
 	if r.Elapsed <= 0 {
 		return 0
 	}
-	return float64(r.Bytes) * float64(r.N) / 1e6 / r.Elapsed.Seconds()
+	return float64(r.Bytes) / 1e6 / r.Elapsed.Seconds()
 }
 
 // NsPerByte returns the time per byte of text.
 func (r Result) NsPerByte() float64 {
-	if r.Bytes == 0 || r.N == 0 {
+	if r.Bytes == 0 {
 		return 0
 	}
-	return float64(r.Elapsed.Nanoseconds()) / float64(r.Bytes) / float64(r.N)
+	return float64(r.Elapsed.Nanoseconds()) / float64(r.Bytes)
 }
 
 // AllocsPerKB returns the allocations per kilobyte (1000 bytes) of text.
 func (r Result) AllocsPerKB() float64 {
-	if r.Bytes == 0 || r.N == 0 {
+	if r.Bytes == 0 {
 		return 0
 	}
-	return float64(r.Allocs) * 1000 / float64(r.Bytes) / float64(r.N)
+	return float64(r.Allocs) * 1000 / float64(r.Bytes)
 }
 
-// Measure runs c once untimed (to load models and warm caches), then
-// repeatedly for at least d, and at least once.
-func Measure(c Case, d time.Duration) (Result, error) {
-	if err := c.Run(); err != nil {
-		return Result{}, fmt.Errorf("%s: %w", c.Name, err)
-	}
-	runtime.GC()
+// A Meter times a case a few documents at a time, cycling through its
+// text, so that the measures of several cases can be interleaved and a
+// change in the machine's load falls on all of them alike.
+type Meter struct {
+	Case   Case
+	Result Result // the sum of every Run so far
+	next   int    // the document to process next
+}
+
+// NewMeter returns a meter for c.
+func NewMeter(c Case) *Meter {
+	return &Meter{Case: c, Result: Result{Name: c.Name}}
+}
+
+// Run processes documents for at least d, and at least one.
+func (m *Meter) Run(d time.Duration) error {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	r := Result{Name: c.Name, Bytes: c.Bytes}
 	start := time.Now()
-	for r.N == 0 || time.Since(start) < d {
-		if err := c.Run(); err != nil {
-			return Result{}, fmt.Errorf("%s: %w", c.Name, err)
+	var elapsed time.Duration
+	for n := 0; n == 0 || elapsed < d; n++ {
+		if err := m.Case.Run(m.next); err != nil {
+			return fmt.Errorf("%s: document %d: %w", m.Case.Name, m.next, err)
 		}
-		r.N++
+		m.Result.Docs++
+		m.Result.Bytes += int64(len(m.Case.Text.Docs[m.next]))
+		m.next = (m.next + 1) % len(m.Case.Text.Docs)
+		elapsed = time.Since(start)
 	}
-	r.Elapsed = time.Since(start)
+	m.Result.Elapsed += elapsed
 	runtime.ReadMemStats(&after)
-	r.Allocs = after.Mallocs - before.Mallocs
-	r.Alloced = after.TotalAlloc - before.TotalAlloc
-	return r, nil
+	m.Result.Allocs += after.Mallocs - before.Mallocs
+	m.Result.Alloced += after.TotalAlloc - before.TotalAlloc
+	return nil
+}
+
+// Measure times each case for at least d in all, in rounds: each round
+// runs every case for d/rounds in turn.
+func Measure(cases []Case, d time.Duration, rounds int) ([]Result, error) {
+	rounds = max(rounds, 1)
+	meters := make([]*Meter, len(cases))
+	for i, c := range cases {
+		meters[i] = NewMeter(c)
+	}
+	for range rounds {
+		for _, m := range meters {
+			if err := m.Run(d / time.Duration(rounds)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	results := make([]Result, len(meters))
+	for i, m := range meters {
+		results[i] = m.Result
+	}
+	return results, nil
 }
 
 // A Report is the results measured on one text.

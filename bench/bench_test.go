@@ -2,6 +2,7 @@ package bench
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,16 +19,12 @@ var texts = sync.OnceValue(func() []Text {
 	return []Text{Essay(), Corpus(corpusSize, docSize)}
 })
 
-// run times c as a Go benchmark.
+// run times c as a Go benchmark, each operation a pass over its text.
 func run(b *testing.B, c Case) {
-	if err := c.Run(); err != nil { // load models outside the timer
-		b.Fatal(err)
-	}
-	b.SetBytes(c.Bytes)
+	b.SetBytes(c.Text.Bytes())
 	b.ReportAllocs()
-	b.ResetTimer()
 	for b.Loop() {
-		if err := c.Run(); err != nil {
+		if err := c.All(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -53,7 +50,11 @@ func BenchmarkStages(b *testing.B) {
 // BenchmarkPipeline runs the whole pipeline from text to serialised JSON.
 func BenchmarkPipeline(b *testing.B) {
 	for _, t := range texts() {
-		b.Run(name(t), func(b *testing.B) { run(b, Pipeline(t)) })
+		c, err := Pipeline(t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name(t), func(b *testing.B) { run(b, c) })
 	}
 }
 
@@ -70,10 +71,12 @@ func BenchmarkProse(b *testing.B) {
 func BenchmarkScaling(b *testing.B) {
 	for _, size := range []int{1 << 10, 100 << 10, 10 << 20} {
 		b.Run(FormatSize(int64(size)), func(b *testing.B) {
-			t := Corpus(size, size)
-			c := Pipeline(t)
+			c, err := Pipeline(Corpus(size, size))
+			if err != nil {
+				b.Fatal(err)
+			}
 			run(b, c)
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(c.Bytes), "ns/byte")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(c.Text.Bytes()), "ns/byte")
 		})
 	}
 }
@@ -101,13 +104,14 @@ func TestCases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	p, err := Pipeline(text)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var names []string
-	for _, c := range append(cases, Pipeline(text)) {
+	for _, c := range append(cases, p) {
 		names = append(names, c.Name)
-		if c.Bytes != text.Bytes() {
-			t.Errorf("%s: %d bytes, want %d", c.Name, c.Bytes, text.Bytes())
-		}
-		if err := c.Run(); err != nil {
+		if err := c.All(); err != nil {
 			t.Errorf("%s: %v", c.Name, err)
 		}
 	}
@@ -118,18 +122,25 @@ func TestCases(t *testing.T) {
 }
 
 func TestMeasure(t *testing.T) {
-	calls := 0
-	r, err := Measure(Case{Name: "count", Bytes: 1000, Run: func() error { calls++; return nil }}, 0)
+	var calls []int
+	text := Text{Name: "t", Docs: []string{"ab", "cde", "f"}}
+	c := Case{Name: "count", Text: text, Run: func(i int) error { calls = append(calls, i); return nil }}
+	res, err := Measure([]Case{c}, 0, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.N != 1 || calls != 2 {
-		t.Errorf("got %d timed runs of %d calls, want 1 of 2 (one to warm up)", r.N, calls)
+	// Five rounds of at least one document each, cycling through the text.
+	if got, want := fmt.Sprint(calls), "[0 1 2 0 1]"; got != want {
+		t.Errorf("got documents %s, want %s", got, want)
 	}
-	if _, err := Measure(Case{Name: "bad", Run: func() error { return errors.New("boom") }}, 0); err == nil || err.Error() != "bad: boom" {
-		t.Errorf("got error %v, want bad: boom", err)
+	if r := res[0]; r.Name != "count" || r.Docs != 5 || r.Bytes != 2+3+1+2+3 {
+		t.Errorf("got %s: %d docs, %d bytes; want count: 5 docs, 11 bytes", r.Name, r.Docs, r.Bytes)
 	}
-	r = Result{Bytes: 2e6, N: 3, Elapsed: 2 * time.Second, Allocs: 6000}
+	bad := Case{Name: "bad", Text: text, Run: func(i int) error { return errors.New("boom") }}
+	if _, err := Measure([]Case{c, bad}, 0, 1); err == nil || err.Error() != "bad: document 0: boom" {
+		t.Errorf("got error %v, want bad: document 0: boom", err)
+	}
+	r := Result{Bytes: 6e6, Elapsed: 2 * time.Second, Allocs: 6000}
 	if r.MBps() != 3 || r.NsPerByte() != 2e9/6e6 || r.AllocsPerKB() != 1 {
 		t.Errorf("got %v MB/s, %v ns/byte, %v allocs/KB; want 3, 333.3…, 1", r.MBps(), r.NsPerByte(), r.AllocsPerKB())
 	}
@@ -201,8 +212,8 @@ func TestFormatSize(t *testing.T) {
 func TestWriteTable(t *testing.T) {
 	text := Text{Name: "corpus 2MB", Docs: []string{strings.Repeat("x", 1e6), strings.Repeat("y", 1e6)}}
 	rep := Report{Text: text, Results: []Result{
-		{Name: "pipeline", Bytes: 2e6, N: 10, Elapsed: time.Second, Allocs: 2e4},
-		{Name: "prose", Bytes: 2e6, N: 1, Elapsed: 2 * time.Second, Allocs: 2e5},
+		{Name: "pipeline", Bytes: 20e6, Elapsed: time.Second, Allocs: 2e4},
+		{Name: "prose", Bytes: 2e6, Elapsed: 2 * time.Second, Allocs: 2e5},
 	}}
 	var b strings.Builder
 	if err := WriteTable(&b, []Report{rep}); err != nil {

@@ -12,6 +12,7 @@ import (
 func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("bench", "[flags]\n\nTimes each stage alone, the whole pipeline (text to JSON) and prose (tokenize, segment, tag, extract; model loaded once) on the bundled essay and a generated corpus, and prints each one's throughput and its ratio to prose's.", stderr)
 	d := fs.Duration("time", 2*time.Second, "time each measure for at least `duration`")
+	rounds := fs.Int("rounds", 4, "interleave the measures in `N` rounds, so that a change in the machine's load falls on all of them alike")
 	corpusSize := fs.String("corpus-size", "1MB", "`size` of the generated corpus")
 	docSize := fs.String("doc-size", "64KB", "`size` of each generated document")
 	cpu := fs.Int("cpu", 1, "run with GOMAXPROCS set to `N`")
@@ -20,7 +21,7 @@ func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, stop := parseFlags(fs, args); stop {
 		return status
 	}
-	if fs.NArg() > 0 || *cpu < 1 {
+	if fs.NArg() > 0 || *cpu < 1 || *rounds < 1 {
 		fs.Usage()
 		return 2
 	}
@@ -40,27 +41,27 @@ func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*cpu))
-	fmt.Fprintf(stdout, "gloss bench: %s %s/%s, GOMAXPROCS %d, at least %v per measure\n",
-		runtime.Version(), runtime.GOOS, runtime.GOARCH, *cpu, *d)
+	fmt.Fprintf(stdout, "gloss bench: %s %s/%s, GOMAXPROCS %d, at least %v per measure in %d rounds\n",
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, *cpu, *d, *rounds)
 	var reports []bench.Report
 	for _, t := range texts {
 		cases, err := bench.Stages(t)
 		if err != nil {
 			return fail(stderr, "bench", 1, err)
 		}
-		cases = append(cases, bench.Pipeline(t))
+		p, err := bench.Pipeline(t)
+		if err != nil {
+			return fail(stderr, "bench", 1, err)
+		}
+		cases = append(cases, p)
 		if *withProse {
 			cases = append(cases, bench.Prose(t))
 		}
-		rep := bench.Report{Text: t}
-		for _, c := range cases {
-			r, err := bench.Measure(c, *d)
-			if err != nil {
-				return fail(stderr, "bench", 1, err)
-			}
-			rep.Results = append(rep.Results, r)
+		results, err := bench.Measure(cases, *d, *rounds)
+		if err != nil {
+			return fail(stderr, "bench", 1, err)
 		}
-		reports = append(reports, rep)
+		reports = append(reports, bench.Report{Text: t, Results: results})
 	}
 	if err := bench.WriteTable(stdout, reports); err != nil {
 		return fail(stderr, "bench", 1, err)
