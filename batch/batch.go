@@ -5,7 +5,6 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -211,34 +210,24 @@ func (j *Job) process(ctx context.Context, it corpus.Item) result {
 			return r
 		}
 	}
-	doc, err := pipeline.NewDocument(it.ID, it.Source, it.Text)
-	if err != nil {
-		r.err = err
-		return r
+	enc := j.Encode
+	if enc == nil {
+		enc = func(w io.Writer, doc *pipeline.Document) error { return doc.WriteJSON(w, j.Pretty) }
 	}
-	if err := j.Pipeline.Annotate(ctx, doc); err != nil {
-		r.err = err
-		return r
-	}
-	var b bytes.Buffer
-	if j.Encode != nil {
-		err = j.Encode(&b, doc)
-	} else {
-		err = doc.WriteJSON(&b, j.Pretty)
-	}
+	out, err := encode(ctx, j.Pipeline, it, enc)
 	if err != nil {
 		r.err = err
 		return r
 	}
 	if target == "" {
-		r.out = b.Bytes()
+		r.out = out
 		return r
 	}
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		r.err = err
 		return r
 	}
-	r.err = writeAtomic(target, b.Bytes())
+	r.err = writeAtomic(target, out)
 	return r
 }
 
