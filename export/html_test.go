@@ -325,6 +325,26 @@ func TestWriteHTMLEscaping(t *testing.T) {
 	}
 }
 
+// TestWriteHTMLSelfContained checks that the essay's page refers to
+// nothing outside itself.
+func TestWriteHTMLSelfContained(t *testing.T) {
+	page := writeHTML(t, annotate(t, corpus.Essay), corpus.Essay)
+	for _, ref := range []string{"http:", "https:", "//", "src=", "href=", "url(", "@import", "@font-face", "<link"} {
+		// "//" may only start a comment line of the script.
+		for rest := page; ; {
+			i := strings.Index(rest, ref)
+			if i < 0 {
+				break
+			}
+			line := rest[strings.LastIndexByte(rest[:i], '\n')+1 : i]
+			if ref != "//" || strings.TrimSpace(line) != "" {
+				t.Errorf("page refers to something outside itself: %q", rest[max(0, i-40):min(len(rest), i+40)])
+			}
+			rest = rest[i+len(ref):]
+		}
+	}
+}
+
 // TestWriteHTMLTitles checks the details each highlight shows on hover.
 func TestWriteHTMLTitles(t *testing.T) {
 	text := "Ann said ‘by 2001 half of 60–70 kg’. Two: a. x; b. y."

@@ -8,7 +8,8 @@
 
   document.querySelectorAll("input[data-toggle]").forEach(function (box) {
     var sync = function () { body.classList.toggle("hide-" + box.dataset.toggle, !box.checked); };
-    sync(); // a reloaded page keeps the boxes' state
+    // A reloaded page keeps the boxes' state.
+    sync();
     box.addEventListener("change", sync);
   });
 
