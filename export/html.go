@@ -179,10 +179,11 @@ func (v *htmlView) layout(d *jsondoc.Document) error {
 	slices.SortStableFunc(paras, func(a, b jsondoc.Span) int { return a.Start - b.Start })
 	end := 0 // of the text shown so far
 	for _, sp := range paras {
-		if sp.End <= end {
-			continue // inside the paragraph before
+		start := max(end, sp.Start)
+		if start >= sp.End {
+			continue // empty, or inside the paragraph before
 		}
-		v.gap(end, max(end, sp.Start))
+		v.gap(end, start)
 		tag := "p"
 		switch sp.String("kind") {
 		case "heading":
@@ -190,7 +191,7 @@ func (v *htmlView) layout(d *jsondoc.Document) error {
 		case "block_quote":
 			tag = "blockquote"
 		}
-		v.elems = append(v.elems, &elem{start: max(end, sp.Start), end: sp.End, block: true, tag: tag})
+		v.elems = append(v.elems, &elem{start: start, end: sp.End, block: true, tag: tag})
 		end = sp.End
 	}
 	v.gap(end, len(v.text))

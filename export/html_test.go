@@ -267,6 +267,9 @@ func TestWriteHTML(t *testing.T) {
 		{"empty spans", "abc",
 			[]layer{{"paragraphs", []string{"abc"}}, {"entities", []string{"|label=X"}}},
 			"<p>abc</p>\n"},
+		{"odd paragraphs", "ab cd ef",
+			[]layer{{"paragraphs", []string{"|kind=heading", "ab cd", "b|kind=heading", "cd ef", "ef"}}},
+			"<p>ab cd</p>\n<p> ef</p>\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
