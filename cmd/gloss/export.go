@@ -40,16 +40,12 @@ type docIndex interface {
 var exportFormats = []exportFormat{
 	{"brat", []exportFile{{".txt", writeText}, {".ann", export.WriteBrat}}, "annotation.conf", func() docIndex { return new(export.BratConf) }},
 	{"conllu", []exportFile{{".conllu", export.WriteCoNLLU}}, "", nil},
-	{"html", []exportFile{{".html", htmlNotYet}}, "", nil},
+	{"html", []exportFile{{".html", export.WriteHTML}}, "", nil},
 }
 
 func writeText(w io.Writer, _ *jsondoc.Document, text string) error {
 	_, err := io.WriteString(w, text)
 	return err
-}
-
-func htmlNotYet(io.Writer, *jsondoc.Document, string) error {
-	return errors.New("the html format is not available yet")
 }
 
 func exportCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
