@@ -1,101 +1,19 @@
 package tokens
 
 import (
-	"bytes"
-	"encoding/gob"
-	"fmt"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
 	"github.com/mingrammer/commonregex"
 )
 
 // The tagger is prose's averaged perceptron (a port of TextBlob's, trained
 // on the Penn Treebank), with prose's trained weights, run in a faster
-// structure: feature strings are interned once into integer ids, each with
-// its weights as a short list of (class, weight) pairs; feature keys are
-// built in a reused buffer and looked up without allocating. The tagging
-// follows prose's tag.go exactly, except that a tie between classes goes
-// to the first in the model's class order (prose iterates a map).
-
-// A model is prose's perceptron in compact form.
-type model struct {
-	classes []string
-	tagMap  map[string]string // unambiguous words and their tag
-	feats   map[string]int32  // feature key -> id
-	off     []int32           // weights of feature id are [off[id], off[id+1])
-	cls     []uint8
-	wts     []float64
-}
-
-// loadModel decodes prose's model once per process.
-var loadModel = sync.OnceValue(func() *model {
-	m, err := decodeModel()
-	if err != nil {
-		panic(fmt.Sprintf("tokens: prose's tagger model: %v", err))
-	}
-	return m
-})
-
-func decode(name string, v any) error {
-	b, err := prose.Asset("model/AveragedPerceptron/" + name)
-	if err != nil {
-		return err
-	}
-	return gob.NewDecoder(bytes.NewReader(b)).Decode(v)
-}
-
-func decodeModel() (*model, error) {
-	var (
-		classes []string
-		tags    map[string]string
-		weights map[string]map[string]float64
-	)
-	if err := decode("classes.gob", &classes); err != nil {
-		return nil, err
-	}
-	if err := decode("tags.gob", &tags); err != nil {
-		return nil, err
-	}
-	if err := decode("weights.gob", &weights); err != nil {
-		return nil, err
-	}
-	if len(classes) > maxClasses {
-		return nil, fmt.Errorf("%d classes, at most %d supported", len(classes), maxClasses)
-	}
-	index := make(map[string]uint8, len(classes))
-	for i, c := range classes {
-		index[c] = uint8(i)
-	}
-	m := &model{
-		classes: classes,
-		tagMap:  tags,
-		feats:   make(map[string]int32, len(weights)),
-		off:     make([]int32, 0, len(weights)+1),
-	}
-	n := 0
-	for _, w := range weights {
-		n += len(w)
-	}
-	m.cls = make([]uint8, 0, n)
-	m.wts = make([]float64, 0, n)
-	for feat, w := range weights {
-		m.feats[feat] = int32(len(m.off))
-		m.off = append(m.off, int32(len(m.cls)))
-		for _, c := range classes { // class order, for determinism
-			if v, ok := w[c]; ok {
-				m.cls = append(m.cls, index[c])
-				m.wts = append(m.wts, v)
-			}
-		}
-	}
-	m.off = append(m.off, int32(len(m.cls)))
-	return m, nil
-}
-
-const maxClasses = 64
+// structure (see model.go): each word of a sentence is looked up once, and
+// its features' weights are added to integer scores without building
+// feature strings. The tagging follows prose's tag.go exactly, except that
+// a tie between classes goes to the first in the model's class order
+// (prose iterates a map).
 
 // A tagger tags the sentences of one document; it reuses its buffers from
 // sentence to sentence and is not shared between goroutines.
@@ -103,9 +21,10 @@ type tagger struct {
 	m     *model
 	norm  []byte   // normalized words, back to back
 	ctx   [][2]int // spans of norm: 2 start pads, the words, 2 end pads
-	buf   []byte   // feature key under construction
-	score [maxClasses]float64
-	seen  [maxClasses]bool
+	ent   []int32  // lexicon entry of each normalized word, or -1
+	suf   []int32  // lexicon entry of its suffix, or -1
+	lower []byte   // a word in lower case, for stem
+	score [maxClasses]int32
 }
 
 var pads = [...]string{"-START-", "-START2-", "-END-", "-END2-"}
@@ -113,6 +32,7 @@ var pads = [...]string{"-START-", "-START2-", "-END-", "-END2-"}
 // tag sets tags[i] to the Penn Treebank tag of words[i], the words of one
 // sentence as the tagger should see them (see taggerWord).
 func (t *tagger) tag(words []string, tags []string) {
+	m := t.m
 	t.norm = t.norm[:0]
 	t.ctx = t.ctx[:0]
 	addPad := func(s string) {
@@ -128,93 +48,127 @@ func (t *tagger) tag(words []string, tags []string) {
 	}
 	addPad(pads[2])
 	addPad(pads[3])
-	p1, p2 := pads[0], pads[1]
+	t.ent, t.suf = t.ent[:0], t.suf[:0]
+	for k := range t.ctx {
+		w := t.word(k)
+		e := m.lookupBytes(w)
+		t.ent = append(t.ent, e)
+		if len(w) > 3 {
+			e = m.lookupBytes(suffix(w))
+		}
+		t.suf = append(t.suf, e)
+	}
+	p1, p2 := m.tagOf(pads[0]), m.tagOf(pads[1])
 	for i, w := range words {
-		var tag string
-		switch {
-		case w == "-":
-			tag = "-"
-		case emoticons[w]:
-			tag = "SYM"
-		case isLinkOrEmail(w):
-			tag = "NN"
-		case isNone(w):
-			tag = "-NONE-"
-		case isKeep(w):
-			tag = w
-		default:
-			var ok bool
-			if tag, ok = t.m.tagMap[w]; !ok {
-				tag = t.predict(i, w, p1, p2)
+		tag, id := specialTag(w), -1
+		if tag == "" {
+			if id = t.dictTag(i+2, w); id < 0 {
+				id = t.predict(i+2, w, p1, p2)
 			}
 		}
-		tags[i] = tag
-		p2, p1 = p1, tag
+		switch {
+		case id >= 0:
+			tags[i] = m.tags[id]
+		case tag != "":
+			tags[i], id = tag, m.tagOf(tag)
+		default: // no feature scored any class
+			tags[i], id = "", m.none
+		}
+		p2, p1 = p1, id
 	}
+}
+
+// specialTag returns the tag prose gives w before its tag dictionary and
+// model, or "".
+func specialTag(w string) string {
+	switch {
+	case w == "-":
+		return "-"
+	case emoticons[w]:
+		return "SYM"
+	case isLinkOrEmail(w):
+		return "NN"
+	case isNone(w):
+		return "-NONE-"
+	case isKeep(w):
+		return w
+	}
+	return ""
+}
+
+// dictTag returns the tag id of w, at context position k, in prose's tag
+// dictionary of unambiguous words, or -1.
+func (t *tagger) dictTag(k int, w string) int {
+	e := t.ent[k]
+	if w != string(t.word(k)) {
+		e = t.m.lookup(w)
+	}
+	if e < 0 {
+		return -1
+	}
+	return int(t.m.entries[e].tag)
+}
+
+// tagOf returns the id of tag s, or m.none if no feature mentions it.
+func (m *model) tagOf(s string) int {
+	if id, ok := m.tagID[s]; ok {
+		return id
+	}
+	return m.none
 }
 
 func (t *tagger) word(k int) []byte { return t.norm[t.ctx[k][0]:t.ctx[k][1]] }
 
 func suffix(b []byte) []byte { return b[len(b)-min(len(b), 3):] }
 
-// predict scores prose's features for the i'th word w.
-func (t *tagger) predict(i int, w, p1, p2 string) string {
-	clear(t.score[:])
-	clear(t.seen[:])
-	k := i + 2
-	b := t.buf[:0]
-	b = append(b, "bias"...)
-	t.add(b)
-	b = append(append(b[:0], "i suffix "...), w[len(w)-min(len(w), 3):]...)
-	t.add(b)
-	b = utf8.AppendRune(append(b[:0], "i pref1 "...), rune(w[0])) // prose's string(w[0])
-	t.add(b)
-	b = append(append(b[:0], "i-1 tag "...), p1...)
-	t.add(b)
-	b = append(append(b[:0], "i-2 tag "...), p2...)
-	t.add(b)
-	b = append(append(append(append(b[:0], "i tag+i-2 tag "...), p1...), ' '), p2...)
-	t.add(b)
-	b = append(append(b[:0], "i word "...), t.word(k)...)
-	t.add(b)
-	b = append(append(append(append(b[:0], "i-1 tag+i word "...), p1...), ' '), t.word(k)...)
-	t.add(b)
-	b = append(append(b[:0], "i-1 word "...), t.word(k-1)...)
-	t.add(b)
-	b = append(append(b[:0], "i-1 suffix "...), suffix(t.word(k-1))...)
-	t.add(b)
-	b = append(append(b[:0], "i-2 word "...), t.word(k-2)...)
-	t.add(b)
-	b = append(append(b[:0], "i+1 word "...), t.word(k+1)...)
-	t.add(b)
-	b = append(append(b[:0], "i+1 suffix "...), suffix(t.word(k+1))...)
-	t.add(b)
-	b = append(append(b[:0], "i+2 word "...), t.word(k+2)...)
-	t.add(b)
-	t.buf = b
-	best, bestScore := -1, 0.0
-	for c := range t.m.classes {
-		if t.seen[c] && (best < 0 || t.score[c] > bestScore) {
-			best, bestScore = c, t.score[c]
+// predict returns the class with the highest score for the word w at
+// context position k, whose two previous tags are p1 and p2, or -1 if
+// no feature gives any class a score.
+func (t *tagger) predict(k int, w string, p1, p2 int) int {
+	m := t.m
+	nc := len(m.classes)
+	b := p1*(len(m.tags)+1) + p2
+	s := t.score[:nc]
+	copy(s, m.base[b*nc:(b+1)*nc])
+	seen := m.baseSeen[b]
+	seen |= m.addRow(s, m.pref1[w[0]]) // prose's string(w[0])
+	ws := w[len(w)-min(len(w), 3):]
+	e := t.suf[k]
+	if ws != string(suffix(t.word(k))) {
+		e = m.lookup(ws)
+	}
+	seen |= t.addRole(s, e, roleSuffix)
+	if e := t.ent[k]; e >= 0 {
+		en := &m.entries[e]
+		seen |= m.addRow(s, en.rows[roleWord])
+		for j := en.pairs[0]; j < en.pairs[1]; j++ {
+			if int(m.pairTag[j]) == p1 {
+				seen |= m.addRow(s, m.pairRow[j])
+				break
+			}
 		}
 	}
-	if best < 0 {
-		return ""
+	seen |= t.addRole(s, t.ent[k-1], rolePrev)
+	seen |= t.addRole(s, t.suf[k-1], rolePrevSuffix)
+	seen |= t.addRole(s, t.ent[k-2], rolePrev2)
+	seen |= t.addRole(s, t.ent[k+1], roleNext)
+	seen |= t.addRole(s, t.suf[k+1], roleNextSuffix)
+	seen |= t.addRole(s, t.ent[k+2], roleNext2)
+	best := -1
+	for c := range s {
+		if seen&(1<<c) != 0 && (best < 0 || s[c] > s[best]) {
+			best = c
+		}
 	}
-	return t.m.classes[best]
+	return best
 }
 
-// add adds the weights of the feature with key b, if the model has it.
-func (t *tagger) add(b []byte) {
-	id, ok := t.m.feats[string(b)]
-	if !ok {
-		return
+// addRole adds the weights of entry e's feature in role r, if any.
+func (t *tagger) addRole(s []int32, e int32, r int) uint64 {
+	if e < 0 {
+		return 0
 	}
-	for j := t.m.off[id]; j < t.m.off[id+1]; j++ {
-		c := t.m.cls[j]
-		t.score[c] += t.m.wts[j]
-		t.seen[c] = true
-	}
+	return t.m.addRow(s, t.m.entries[e].rows[r])
 }
 
 // appendNormal appends prose's normalize(w): "!HYPHEN" for a hyphenated

@@ -115,7 +115,7 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 				tok.POS = tags[k]
 				k++
 			}
-			tok.Stem = stem(tok.Text, stems)
+			tok.Stem = t.stem(tok.Text, stems)
 			out = append(out, tok)
 		}
 	}
@@ -139,21 +139,55 @@ func straightQuote(text string, start, i int, q string) string {
 	return q
 }
 
-// stem returns the Snowball English stem of the lower-cased word, or the
-// word itself if it has no letter, remembering stems in cache.
-func stem(w string, cache map[string]string) string {
+// stemWord returns the Snowball English stem of the lower-cased w, or w
+// itself if it has no letter.
+func stemWord(w string) string {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return english.Stem(strings.ToLower(w), false)
+		}
+	}
+	return w
+}
+
+// stem returns stemWord(w): the lexicon's stem if w in lower case is one of
+// its words, else from cache, or computed and remembered in cache.
+func (t *tagger) stem(w string, cache map[string]string) string {
+	if e := t.lowerEntry(w); e >= 0 {
+		if s := t.m.stem(int(e)); s != "" {
+			return s
+		}
+	}
 	if s, ok := cache[w]; ok {
 		return s
 	}
-	s := w
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			s = english.Stem(strings.ToLower(w), false)
-			break
-		}
-	}
+	s := stemWord(w)
 	cache[w] = s
 	return s
+}
+
+// lowerEntry returns the lexicon entry of an ASCII w in lower case, or -1.
+func (t *tagger) lowerEntry(w string) int32 {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return -1
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return t.m.lookup(w)
+	}
+	t.lower = t.lower[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		t.lower = append(t.lower, c)
+	}
+	return t.m.lookupBytes(t.lower)
 }
 
 // A span is one token of a sentence; ref marks a footnote reference.

@@ -1,0 +1,417 @@
+package tokens
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"sync"
+)
+
+// The tagger's model is prose's averaged perceptron (its
+// model/AveragedPerceptron gob assets, trained on the Penn Treebank),
+// converted once into data/perceptron.bin by TestModelData (run it with
+// -update to regenerate the file from prose's assets). The file is read
+// straight into the structures the tagger uses, so that loading it takes
+// a few milliseconds where decoding prose's gob maps takes hundreds.
+//
+// Prose's features are strings such as "i-1 word the" or "i-1 tag+i word
+// DT cat", each with a weight per class. The file groups them by what
+// varies: the features made only of tags (bias, "i-1 tag", "i-2 tag", "i
+// tag+i-2 tag") are tables indexed by tag, "i pref1" is indexed by byte,
+// and the rest hang off a lexicon entry for their word or suffix, which
+// the tagger looks up once per word of a sentence instead of once per
+// feature. Weights are prose's, which all have three decimals, as integer
+// thousandths, so scores are exact sums.
+//
+// The file's layout, all integers little-endian, "uvarint" as in
+// encoding/binary:
+//
+//	magic       "gloss perceptron 1\n"
+//	tags        uvarint classes, uvarint n, n × (uvarint len, bytes):
+//	            the classes first, then the other tags features mention
+//	            and tag dictionary values
+//	cells       uvarint n, n × uint32: weight in thousandths << 8 | class
+//	rows        uvarint n, n × byte: cells per row, rows in cell order
+//	tag rows    int32 bias, tags × int32 "i-1 tag", tags × int32 "i-2
+//	            tag", tags² × int32 "i tag+i-2 tag" (index i-1 tag × tags
+//	            + i-2 tag); -1 is no feature
+//	pref1 rows  256 × int32, by the word's first byte
+//	lexicon     uvarint n, then n records in byte order of their keys:
+//	            uvarint len, key bytes;
+//	            uvarint tag dictionary entry (0: none, else tag + 1);
+//	            byte roles (bit r: has role r), uvarint row for each;
+//	            uvarint n, n × (byte tag, uvarint row) "i-1 tag+i word";
+//	            uvarint stem (0: none, 1: the key, else len + 2, bytes)
+//
+// A stem is stored for each key that is a lower-case word: the Snowball
+// stem of most words in a text then costs a lookup, not a stemming.
+
+//go:embed data/perceptron.bin
+var perceptronData string
+
+const modelMagic = "gloss perceptron 1\n"
+
+// Roles of a lexicon key in prose's features.
+const (
+	roleWord       = iota // "i word W"
+	rolePrev              // "i-1 word W"
+	rolePrev2             // "i-2 word W"
+	roleNext              // "i+1 word W"
+	roleNext2             // "i+2 word W"
+	roleSuffix            // "i suffix S", of the word as written
+	rolePrevSuffix        // "i-1 suffix S", of the normalized word
+	roleNextSuffix        // "i+1 suffix S"
+	numRoles
+)
+
+// rolePrefix is the feature string of each role, before its key.
+var rolePrefix = [numRoles]string{"i word ", "i-1 word ", "i-2 word ", "i+1 word ", "i+2 word ", "i suffix ", "i-1 suffix ", "i+1 suffix "}
+
+const maxClasses = 64
+
+// A model is prose's perceptron in the tagger's form.
+type model struct {
+	data    string   // the model file
+	tags    []string // tag ids; the first len(classes) are the classes
+	classes []string
+	tagID   map[string]int // tag string -> id
+	none    int            // the tag id of a tag no feature mentions
+
+	cells []int32 // weight << 8 | class
+	off   []int32 // cells of row r are cells[off[r]:off[r+1]]
+
+	bias              int32   // the row of "bias"
+	prevTag, prev2Tag []int32 // rows of "i-1 tag T", "i-2 tag T" by tag id
+	tagPair           []int32 // rows of "i tag+i-2 tag T1 T2", by T1 × len(tags) + T2
+	pref1             [256]int32
+
+	// base holds, for each pair of tag ids (none included) for i-1 and
+	// i-2, the class scores of the four tag features summed; seen marks
+	// the classes they mention.
+	base     []int32
+	baseSeen []uint64
+
+	entries []entry
+	pairTag []uint8
+	pairRow []int32
+	slots   []uint32 // open addressing: entry index + 1, or 0
+	seed    maphash.Seed
+
+	pads [4]int32 // entries of the pad words, or -1
+}
+
+// An entry is a lexicon key: a word or suffix with its features, its tag
+// in prose's tag dictionary and its stem.
+type entry struct {
+	key, stem [2]uint32       // offsets in the model file: no pointers to scan
+	rows      [numRoles]int32 // -1: no feature
+	pairs     [2]uint32       // its "i-1 tag+i word" features in pairTag, pairRow
+	tag       int16           // tag dictionary entry, or -1
+}
+
+// loadModel reads the embedded model once per process.
+var loadModel = sync.OnceValue(func() *model {
+	m, err := readModel(perceptronData)
+	if err != nil {
+		panic(fmt.Sprintf("tokens: data/perceptron.bin: %v", err))
+	}
+	return m
+})
+
+// A reader reads the model file s from offset i; its first error sticks.
+// (It advances an offset rather than reslicing s: no pointer writes.)
+type reader struct {
+	s   string
+	i   int
+	err error
+}
+
+var errShort = errors.New("truncated")
+
+func (r *reader) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+	r.i = len(r.s)
+}
+
+// left returns the number of bytes left to read.
+func (r *reader) left() int { return len(r.s) - r.i }
+
+func (r *reader) uvarint() int {
+	var x uint64
+	for k := 0; r.i+k < len(r.s) && k < 10; k++ {
+		c := r.s[r.i+k]
+		x |= uint64(c&0x7f) << (7 * k)
+		if c < 0x80 {
+			r.i += k + 1
+			if x > 1<<31 {
+				r.fail(fmt.Errorf("integer %d out of range", x))
+				return 0
+			}
+			return int(x)
+		}
+	}
+	r.fail(errShort)
+	return 0
+}
+
+// span reads n bytes, returning their offsets.
+func (r *reader) span(n int) [2]uint32 {
+	if n > r.left() {
+		r.fail(errShort)
+		return [2]uint32{}
+	}
+	r.i += n
+	return [2]uint32{uint32(r.i - n), uint32(r.i)}
+}
+
+func (r *reader) bytes(n int) string {
+	sp := r.span(n)
+	return r.s[sp[0]:sp[1]]
+}
+
+func (r *reader) byte() int {
+	if r.i >= len(r.s) {
+		r.fail(errShort)
+		return 0
+	}
+	r.i++
+	return int(r.s[r.i-1])
+}
+
+func (r *reader) uint32() uint32 {
+	if r.left() < 4 {
+		r.fail(errShort)
+		return 0
+	}
+	b := r.s[r.i : r.i+4]
+	r.i += 4
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+}
+
+// row reads a row id, checking it.
+func (r *reader) row(m *model) int32 {
+	x := int32(r.uint32())
+	if x < -1 || int(x) >= len(m.off)-1 {
+		r.fail(fmt.Errorf("row %d out of range", x))
+		return -1
+	}
+	return x
+}
+
+func (r *reader) rows(m *model, n int) []int32 {
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = r.row(m)
+	}
+	return out
+}
+
+// readModel reads a model file.
+func readModel(s string) (*model, error) {
+	r := &reader{s: s}
+	if r.bytes(len(modelMagic)) != modelMagic {
+		return nil, errors.New("not a gloss perceptron file")
+	}
+	m := &model{data: s}
+	nc, nt := r.uvarint(), r.uvarint()
+	if nc > maxClasses || nc > nt || nt > 250 {
+		return nil, fmt.Errorf("%d classes, %d tags: at most %d classes, 250 tags", nc, nt, maxClasses)
+	}
+	m.tags = make([]string, nt)
+	m.tagID = make(map[string]int, nt)
+	for i := range m.tags {
+		m.tags[i] = r.bytes(r.uvarint())
+		m.tagID[m.tags[i]] = i
+	}
+	m.classes = m.tags[:nc]
+	m.none = nt
+
+	n := r.uvarint()
+	if n > r.left()/4 {
+		return nil, errShort
+	}
+	m.cells = make([]int32, n)
+	for i := range m.cells {
+		m.cells[i] = int32(r.uint32())
+		if int(m.cells[i]&0xff) >= nc {
+			return nil, fmt.Errorf("cell %d: class out of range", i)
+		}
+	}
+	n = r.uvarint()
+	if n > r.left() {
+		return nil, errShort
+	}
+	m.off = make([]int32, n+1)
+	for i := 1; i < len(m.off); i++ {
+		m.off[i] = m.off[i-1] + int32(r.byte())
+	}
+	if r.err == nil && int(m.off[len(m.off)-1]) != len(m.cells) {
+		return nil, errors.New("rows and cells disagree")
+	}
+
+	m.bias = r.row(m)
+	m.prevTag = r.rows(m, nt)
+	m.prev2Tag = r.rows(m, nt)
+	m.tagPair = r.rows(m, nt*nt)
+	for i := range m.pref1 {
+		m.pref1[i] = r.row(m)
+	}
+
+	n = r.uvarint()
+	if n > r.left() {
+		return nil, errShort
+	}
+	m.entries = make([]entry, n)
+	for i := range m.entries {
+		e := &m.entries[i]
+		e.key = r.span(r.uvarint())
+		e.tag = int16(r.uvarint() - 1)
+		if int(e.tag) >= nt {
+			return nil, fmt.Errorf("lexicon entry %d: tag out of range", i)
+		}
+		roles := r.byte()
+		for j := range e.rows {
+			e.rows[j] = -1
+			if roles&(1<<j) != 0 {
+				e.rows[j] = int32(r.uvarint())
+			}
+		}
+		e.pairs[0] = uint32(len(m.pairTag))
+		for k := r.uvarint(); k > 0 && r.err == nil; k-- {
+			m.pairTag = append(m.pairTag, uint8(r.byte()))
+			m.pairRow = append(m.pairRow, int32(r.uvarint()))
+		}
+		e.pairs[1] = uint32(len(m.pairTag))
+		switch k := r.uvarint(); k {
+		case 0:
+		case 1:
+			e.stem = e.key
+		default:
+			e.stem = r.span(k - 2)
+		}
+		if r.err != nil {
+			return nil, fmt.Errorf("lexicon entry %d: %v", i, r.err)
+		}
+		for _, row := range e.rows {
+			if int(row) >= len(m.off)-1 {
+				return nil, fmt.Errorf("%q: row out of range", m.key(i))
+			}
+		}
+	}
+	for k, row := range m.pairRow {
+		if int(m.pairTag[k]) >= nt || row < 0 || int(row) >= len(m.off)-1 {
+			return nil, fmt.Errorf("tag+word feature %d out of range", k)
+		}
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.left() != 0 {
+		return nil, errors.New("trailing bytes")
+	}
+	m.index()
+	m.sumTagFeatures()
+	for i, p := range pads {
+		m.pads[i] = m.lookup(p)
+	}
+	return m, nil
+}
+
+// index builds the hash table of the lexicon, at most half full.
+func (m *model) index() {
+	m.seed = maphash.MakeSeed()
+	size := 16
+	for size < 2*len(m.entries) {
+		size *= 2
+	}
+	m.slots = make([]uint32, size)
+	mask := uint64(size - 1)
+	for i := range m.entries {
+		h := maphash.String(m.seed, m.key(i)) & mask
+		for m.slots[h] != 0 {
+			h = (h + 1) & mask
+		}
+		m.slots[h] = uint32(i + 1)
+	}
+}
+
+// lookup returns the entry of key s, or -1.
+func (m *model) lookup(s string) int32 {
+	mask := uint64(len(m.slots) - 1)
+	for h := maphash.String(m.seed, s) & mask; ; h = (h + 1) & mask {
+		i := m.slots[h]
+		if i == 0 {
+			return -1
+		}
+		if m.key(int(i-1)) == s {
+			return int32(i - 1)
+		}
+	}
+}
+
+// lookupBytes is lookup for a key in a byte slice.
+func (m *model) lookupBytes(b []byte) int32 {
+	mask := uint64(len(m.slots) - 1)
+	for h := maphash.Bytes(m.seed, b) & mask; ; h = (h + 1) & mask {
+		i := m.slots[h]
+		if i == 0 {
+			return -1
+		}
+		if m.key(int(i-1)) == string(b) {
+			return int32(i - 1)
+		}
+	}
+}
+
+// key returns the key of entry i.
+func (m *model) key(i int) string {
+	k := m.entries[i].key
+	return m.data[k[0]:k[1]]
+}
+
+// stem returns the stem of entry i, or "".
+func (m *model) stem(i int) string {
+	k := m.entries[i].stem
+	return m.data[k[0]:k[1]]
+}
+
+// sumTagFeatures fills base and baseSeen.
+func (m *model) sumTagFeatures() {
+	nt, nc := len(m.tags)+1, len(m.classes) // with none
+	m.base = make([]int32, nt*nt*nc)
+	m.baseSeen = make([]uint64, nt*nt)
+	for p1 := range nt {
+		for p2 := range nt {
+			k := p1*nt + p2
+			s := m.base[k*nc : (k+1)*nc]
+			seen := m.addRow(s, m.bias)
+			if p1 < m.none {
+				seen |= m.addRow(s, m.prevTag[p1])
+				if p2 < m.none {
+					seen |= m.addRow(s, m.tagPair[p1*m.none+p2])
+				}
+			}
+			if p2 < m.none {
+				seen |= m.addRow(s, m.prev2Tag[p2])
+			}
+			m.baseSeen[k] = seen
+		}
+	}
+}
+
+// addRow adds the weights of row r (if r >= 0) to s and returns the
+// classes it mentions.
+func (m *model) addRow(s []int32, r int32) uint64 {
+	if r < 0 {
+		return 0
+	}
+	var seen uint64
+	for _, c := range m.cells[m.off[r]:m.off[r+1]] {
+		s[c&0xff] += c >> 8
+		seen |= 1 << (c & 0xff)
+	}
+	return seen
+}
