@@ -42,7 +42,9 @@ import (
 //	            uvarint tag dictionary entry (0: none, else tag + 1);
 //	            byte roles (bit r: has role r), uvarint row for each;
 //	            uvarint n, n × (byte tag, uvarint row) "i-1 tag+i word";
-//	            uvarint stem (0: none, 1: the key, else len + 2, bytes)
+//	            uvarint stem (0: none, 1: the key, else len + 2, bytes);
+//	            uvarint entry of the key's last three bytes, if the key is
+//	            longer (0: none, else entry + 1)
 //
 // A stem is stored for each key that is a lower-case word: the Snowball
 // stem of most words in a text then costs a lookup, not a stemming.
@@ -78,13 +80,12 @@ type model struct {
 	tagID   map[string]int // tag string -> id
 	none    int            // the tag id of a tag no feature mentions
 
-	cells []int32 // weight << 8 | class
-	off   []int32 // cells of row r are cells[off[r]:off[r+1]]
+	cells []int32 // weight << 8 | class, by row
 
-	bias              int32   // the row of "bias"
-	prevTag, prev2Tag []int32 // rows of "i-1 tag T", "i-2 tag T" by tag id
-	tagPair           []int32 // rows of "i tag+i-2 tag T1 T2", by T1 × len(tags) + T2
-	pref1             [256]int32
+	bias              cellRange   // "bias"
+	prevTag, prev2Tag []cellRange // "i-1 tag T", "i-2 tag T" by tag id
+	tagPair           []cellRange // "i tag+i-2 tag T1 T2", by T1 × len(tags) + T2
+	pref1             [256]cellRange
 
 	// base holds, for each pair of tag ids (none included) for i-1 and
 	// i-2, the class scores of the four tag features summed; seen marks
@@ -94,20 +95,19 @@ type model struct {
 
 	entries []entry
 	pairTag []uint8
-	pairRow []int32
+	pairRow []cellRange
 	slots   []uint32 // open addressing: entry index + 1, or 0
 	seed    maphash.Seed
-
-	pads [4]int32 // entries of the pad words, or -1
 }
 
 // An entry is a lexicon key: a word or suffix with its features, its tag
 // in prose's tag dictionary and its stem.
 type entry struct {
-	key, stem [2]uint32       // offsets in the model file: no pointers to scan
-	rows      [numRoles]int32 // -1: no feature
-	pairs     [2]uint32       // its "i-1 tag+i word" features in pairTag, pairRow
-	tag       int16           // tag dictionary entry, or -1
+	key, stem [2]uint32 // offsets in the model file: no pointers to scan
+	rows      [numRoles]cellRange
+	pairs     [2]uint32 // its "i-1 tag+i word" features in pairTag, pairRow
+	suf       int32     // the entry of its last three bytes, if longer, or -1
+	tag       int16     // tag dictionary entry, or -1
 }
 
 // loadModel reads the embedded model once per process.
@@ -191,20 +191,31 @@ func (r *reader) uint32() uint32 {
 	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
 }
 
-// row reads a row id, checking it.
-func (r *reader) row(m *model) int32 {
-	x := int32(r.uint32())
-	if x < -1 || int(x) >= len(m.off)-1 {
-		r.fail(fmt.Errorf("row %d out of range", x))
-		return -1
-	}
-	return x
+// A cellRange is the cells of a row: start << 8 | length; 0 is no
+// feature.
+type cellRange uint32
+
+// row reads a row id, checking it against the row offsets off, and
+// returns its cells.
+func (r *reader) row(off []int32) cellRange {
+	return r.rowID(off, int(int32(r.uint32())))
 }
 
-func (r *reader) rows(m *model, n int) []int32 {
-	out := make([]int32, n)
+func (r *reader) rowID(off []int32, x int) cellRange {
+	if x == -1 {
+		return 0
+	}
+	if x < 0 || x >= len(off)-1 {
+		r.fail(fmt.Errorf("row %d out of range", x))
+		return 0
+	}
+	return cellRange(off[x])<<8 | cellRange(off[x+1]-off[x])
+}
+
+func (r *reader) rows(off []int32, n int) []cellRange {
+	out := make([]cellRange, n)
 	for i := range out {
-		out[i] = r.row(m)
+		out[i] = r.row(off)
 	}
 	return out
 }
@@ -230,8 +241,8 @@ func readModel(s string) (*model, error) {
 	m.none = nt
 
 	n := r.uvarint()
-	if n > r.left()/4 {
-		return nil, errShort
+	if n > r.left()/4 || n >= 1<<24 {
+		return nil, errors.New("cells: too many")
 	}
 	m.cells = make([]int32, n)
 	for i := range m.cells {
@@ -244,20 +255,20 @@ func readModel(s string) (*model, error) {
 	if n > r.left() {
 		return nil, errShort
 	}
-	m.off = make([]int32, n+1)
-	for i := 1; i < len(m.off); i++ {
-		m.off[i] = m.off[i-1] + int32(r.byte())
+	off := make([]int32, n+1)
+	for i := 1; i < len(off); i++ {
+		off[i] = off[i-1] + int32(r.byte())
 	}
-	if r.err == nil && int(m.off[len(m.off)-1]) != len(m.cells) {
+	if r.err == nil && int(off[len(off)-1]) != len(m.cells) {
 		return nil, errors.New("rows and cells disagree")
 	}
 
-	m.bias = r.row(m)
-	m.prevTag = r.rows(m, nt)
-	m.prev2Tag = r.rows(m, nt)
-	m.tagPair = r.rows(m, nt*nt)
+	m.bias = r.row(off)
+	m.prevTag = r.rows(off, nt)
+	m.prev2Tag = r.rows(off, nt)
+	m.tagPair = r.rows(off, nt*nt)
 	for i := range m.pref1 {
-		m.pref1[i] = r.row(m)
+		m.pref1[i] = r.row(off)
 	}
 
 	n = r.uvarint()
@@ -274,15 +285,18 @@ func readModel(s string) (*model, error) {
 		}
 		roles := r.byte()
 		for j := range e.rows {
-			e.rows[j] = -1
 			if roles&(1<<j) != 0 {
-				e.rows[j] = int32(r.uvarint())
+				e.rows[j] = r.rowID(off, r.uvarint())
 			}
 		}
 		e.pairs[0] = uint32(len(m.pairTag))
 		for k := r.uvarint(); k > 0 && r.err == nil; k-- {
-			m.pairTag = append(m.pairTag, uint8(r.byte()))
-			m.pairRow = append(m.pairRow, int32(r.uvarint()))
+			tag := r.byte()
+			if tag >= nt {
+				r.fail(fmt.Errorf("tag %d out of range", tag))
+			}
+			m.pairTag = append(m.pairTag, uint8(tag))
+			m.pairRow = append(m.pairRow, r.rowID(off, r.uvarint()))
 		}
 		e.pairs[1] = uint32(len(m.pairTag))
 		switch k := r.uvarint(); k {
@@ -292,18 +306,12 @@ func readModel(s string) (*model, error) {
 		default:
 			e.stem = r.span(k - 2)
 		}
+		e.suf = int32(r.uvarint() - 1)
+		if int(e.suf) >= len(m.entries) {
+			r.fail(fmt.Errorf("suffix entry %d out of range", e.suf))
+		}
 		if r.err != nil {
 			return nil, fmt.Errorf("lexicon entry %d: %v", i, r.err)
-		}
-		for _, row := range e.rows {
-			if int(row) >= len(m.off)-1 {
-				return nil, fmt.Errorf("%q: row out of range", m.key(i))
-			}
-		}
-	}
-	for k, row := range m.pairRow {
-		if int(m.pairTag[k]) >= nt || row < 0 || int(row) >= len(m.off)-1 {
-			return nil, fmt.Errorf("tag+word feature %d out of range", k)
 		}
 	}
 	if r.err != nil {
@@ -314,9 +322,6 @@ func readModel(s string) (*model, error) {
 	}
 	m.index()
 	m.sumTagFeatures()
-	for i, p := range pads {
-		m.pads[i] = m.lookup(p)
-	}
 	return m, nil
 }
 
@@ -385,33 +390,31 @@ func (m *model) sumTagFeatures() {
 	m.baseSeen = make([]uint64, nt*nt)
 	for p1 := range nt {
 		for p2 := range nt {
-			k := p1*nt + p2
-			s := m.base[k*nc : (k+1)*nc]
-			seen := m.addRow(s, m.bias)
+			var s [maxClasses]int32
+			seen := m.addRow(&s, m.bias)
 			if p1 < m.none {
-				seen |= m.addRow(s, m.prevTag[p1])
+				seen |= m.addRow(&s, m.prevTag[p1])
 				if p2 < m.none {
-					seen |= m.addRow(s, m.tagPair[p1*m.none+p2])
+					seen |= m.addRow(&s, m.tagPair[p1*m.none+p2])
 				}
 			}
 			if p2 < m.none {
-				seen |= m.addRow(s, m.prev2Tag[p2])
+				seen |= m.addRow(&s, m.prev2Tag[p2])
 			}
+			k := p1*nt + p2
+			copy(m.base[k*nc:(k+1)*nc], s[:])
 			m.baseSeen[k] = seen
 		}
 	}
 }
 
-// addRow adds the weights of row r (if r >= 0) to s and returns the
-// classes it mentions.
-func (m *model) addRow(s []int32, r int32) uint64 {
-	if r < 0 {
-		return 0
-	}
+// addRow adds the weights of row r to s and returns the classes it
+// mentions.
+func (m *model) addRow(s *[maxClasses]int32, r cellRange) uint64 {
 	var seen uint64
-	for _, c := range m.cells[m.off[r]:m.off[r+1]] {
-		s[c&0xff] += c >> 8
-		seen |= 1 << (c & 0xff)
+	for _, c := range m.cells[r>>8 : r>>8+r&0xff] {
+		s[c&(maxClasses-1)] += c >> 8 // classes are < maxClasses, checked by readModel
+		seen |= 1 << (c & (maxClasses - 1))
 	}
 	return seen
 }

@@ -87,15 +87,15 @@ func TestModelRoundTrip(t *testing.T) {
 		t.Errorf("classes %q, want %q", m.classes, pm.classes)
 	}
 	weights := make(map[string]map[string]float64)
-	row := func(feat string, r int32) {
-		if r < 0 {
+	row := func(feat string, r cellRange) {
+		if r == 0 {
 			return
 		}
 		if _, ok := weights[feat]; ok {
 			t.Errorf("feature %q twice", feat)
 		}
 		w := make(map[string]float64)
-		for _, c := range m.cells[m.off[r]:m.off[r+1]] {
+		for _, c := range m.cells[r>>8 : r>>8+r&0xff] {
 			w[m.classes[c&0xff]] = float64(c>>8) / 1000
 		}
 		weights[feat] = w
@@ -129,18 +129,25 @@ func TestModelRoundTrip(t *testing.T) {
 		if got := m.lookup(key); got != int32(i) {
 			t.Errorf("lookup(%q) = %d, want %d", key, got, i)
 		}
+		if want := m.lookup(key[len(key)-min(len(key), 3):]); len(key) > 3 && e.suf != want || len(key) <= 3 && e.suf != -1 {
+			t.Errorf("suffix entry of %q is %d, want %d", key, e.suf, want)
+		}
 	}
 	if !maps.Equal(dict, pm.dict) {
 		t.Errorf("tag dictionary differs: %d entries, want %d", len(dict), len(pm.dict))
 	}
-	if len(weights) != len(pm.weights) {
-		t.Errorf("%d features, want %d", len(weights), len(pm.weights))
-	}
+	empty := 0
 	for feat, want := range pm.weights {
-		if got := weights[feat]; !maps.Equal(got, want) {
+		if len(want) == 0 {
+			empty++ // left out: it adds nothing to any score
+		} else if got := weights[feat]; !maps.Equal(got, want) {
 			t.Errorf("feature %q: got %v, want %v", feat, got, want)
 		}
 	}
+	if len(weights) != len(pm.weights)-empty {
+		t.Errorf("%d features, want %d", len(weights), len(pm.weights)-empty)
+	}
+	t.Logf("%d features with weights, %d without", len(weights), empty)
 	for _, s := range []string{"", "zzzzzz-not-a-word", "-START"} {
 		if got := m.lookup(s); got >= 0 {
 			t.Errorf("lookup(%q) = %d, want -1", s, got)
@@ -208,7 +215,10 @@ func convert(pm proseModel) ([]byte, error) {
 	}
 	feats := make(map[string]feature, len(pm.weights))
 	tagSet := make(map[string]bool)
-	for s := range pm.weights {
+	for s, w := range pm.weights {
+		if len(w) == 0 {
+			continue // it adds nothing to any score
+		}
 		var f feature
 		switch {
 		case s == "bias":
@@ -273,7 +283,7 @@ func convert(pm proseModel) ([]byte, error) {
 	}
 
 	// Rows, in byte order of their features.
-	names := slices.Sorted(maps.Keys(pm.weights))
+	names := slices.Sorted(maps.Keys(feats))
 	rowID := make(map[string]int32, len(names))
 	var cells []uint32
 	var rowLen []byte
@@ -366,7 +376,8 @@ func convert(pm proseModel) ([]byte, error) {
 		}
 	}
 	b = binary.AppendUvarint(b, uint64(len(lex)))
-	for _, key := range slices.Sorted(maps.Keys(lex)) {
+	keys := slices.Sorted(maps.Keys(lex))
+	for _, key := range keys {
 		e := lex[key]
 		b = appendString(b, key)
 		b = binary.AppendUvarint(b, uint64(e.tag+1))
@@ -397,6 +408,14 @@ func convert(pm proseModel) ([]byte, error) {
 			b = binary.AppendUvarint(b, uint64(len(stem)+2))
 			b = append(b, stem...)
 		}
+		suf := -1
+		if len(key) > 3 {
+			suf, _ = slices.BinarySearch(keys, key[len(key)-3:])
+			if keys[suf] != key[len(key)-3:] {
+				suf = -1
+			}
+		}
+		b = binary.AppendUvarint(b, uint64(suf+1))
 	}
 	if _, err := readModel(string(b)); err != nil {
 		return nil, errors.Join(errors.New("reading the converted model"), err)

@@ -53,7 +53,10 @@ func (t *tagger) tag(words []string, tags []string) {
 		w := t.word(k)
 		e := m.lookupBytes(w)
 		t.ent = append(t.ent, e)
-		if len(w) > 3 {
+		switch {
+		case e >= 0 && len(w) > 3:
+			e = m.entries[e].suf
+		case len(w) > 3:
 			e = m.lookupBytes(suffix(w))
 		}
 		t.suf = append(t.suf, e)
@@ -84,7 +87,7 @@ func specialTag(w string) string {
 	switch {
 	case w == "-":
 		return "-"
-	case emoticons[w]:
+	case emoticonStart[w[0]] && emoticons[w]:
 		return "SYM"
 	case isLinkOrEmail(w):
 		return "NN"
@@ -128,8 +131,8 @@ func (t *tagger) predict(k int, w string, p1, p2 int) int {
 	m := t.m
 	nc := len(m.classes)
 	b := p1*(len(m.tags)+1) + p2
-	s := t.score[:nc]
-	copy(s, m.base[b*nc:(b+1)*nc])
+	s := &t.score
+	copy(s[:nc], m.base[b*nc:(b+1)*nc])
 	seen := m.baseSeen[b]
 	seen |= m.addRow(s, m.pref1[w[0]]) // prose's string(w[0])
 	ws := w[len(w)-min(len(w), 3):]
@@ -155,7 +158,7 @@ func (t *tagger) predict(k int, w string, p1, p2 int) int {
 	seen |= t.addRole(s, t.suf[k+1], roleNextSuffix)
 	seen |= t.addRole(s, t.ent[k+2], roleNext2)
 	best := -1
-	for c := range s {
+	for c := range nc {
 		if seen&(1<<c) != 0 && (best < 0 || s[c] > s[best]) {
 			best = c
 		}
@@ -164,7 +167,7 @@ func (t *tagger) predict(k int, w string, p1, p2 int) int {
 }
 
 // addRole adds the weights of entry e's feature in role r, if any.
-func (t *tagger) addRole(s []int32, e int32, r int) uint64 {
+func (t *tagger) addRole(s *[maxClasses]int32, e int32, r int) uint64 {
 	if e < 0 {
 		return 0
 	}
@@ -299,7 +302,7 @@ func taggerWord(s string) string {
 	case "…":
 		return "..."
 	}
-	if strings.ContainsAny(s, "‘’") {
+	if strings.IndexByte(s, "‘"[0]) >= 0 && strings.ContainsAny(s, "‘’") { // ‘ and ’ start with the same byte
 		return strings.Map(func(r rune) rune {
 			if r == '‘' || r == '’' {
 				return '\''

@@ -64,27 +64,40 @@ var emoticons = func() map[string]bool {
 	return m
 }()
 
+// emoticonStart marks the first bytes of emoticons, to skip most lookups.
+var emoticonStart = func() (b [256]bool) {
+	for e := range emoticons {
+		b[e[0]] = true
+	}
+	return b
+}()
+
 // Annotate sets the tokens layer.
 func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	text := doc.Text
 	refs := layout.FootnoteRefs.Get(doc)
 	t := tagger{m: loadModel()}
 	stems := make(map[string]string)
-	var (
-		out   []Token
-		spans []span
-		words []string
-		tags  []string
-	)
+	// Tokenize first, so that out is allocated once.
+	sents := sentences.Layer.Get(doc)
+	var spans []span
+	bounds := make([]int, 0, len(sents)+1) // each sentence's first span
 	r := 0
-	for _, s := range sentences.Layer.Get(doc) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	for _, s := range sents {
 		for r < len(refs) && refs[r].Start < s.Start {
 			r++
 		}
-		spans = tokenize(text, s.Start, s.End, refs[r:], spans[:0])
+		bounds = append(bounds, len(spans))
+		spans = tokenize(text, s.Start, s.End, refs[r:], spans)
+	}
+	bounds = append(bounds, len(spans))
+	out := make([]Token, 0, len(spans))
+	var words, tags []string
+	for i, s := range sents {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		spans := spans[bounds[i]:bounds[i+1]]
 		words, tags = words[:0], tags[:0]
 		open := false // inside ‘…’ quotes: ’ closes them
 		for _, sp := range spans {
@@ -111,11 +124,12 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 			tok := Token{TextSpan: doc.TextSpan(sp.start, sp.end)}
 			if sp.ref {
 				tok.POS = "CD"
+				tok.Stem = t.stem(tok.Text, nil, -1, stems)
 			} else {
 				tok.POS = tags[k]
+				tok.Stem = t.stem(tok.Text, t.word(k+2), t.ent[k+2], stems)
 				k++
 			}
-			tok.Stem = t.stem(tok.Text, stems)
 			out = append(out, tok)
 		}
 	}
@@ -151,9 +165,14 @@ func stemWord(w string) string {
 }
 
 // stem returns stemWord(w): the lexicon's stem if w in lower case is one of
-// its words, else from cache, or computed and remembered in cache.
-func (t *tagger) stem(w string, cache map[string]string) string {
-	if e := t.lowerEntry(w); e >= 0 {
+// its words, else from cache, or computed and remembered in cache. norm is
+// the tagger's normalized word for w and e its entry, saving a lookup when
+// norm is w in lower case.
+func (t *tagger) stem(w string, norm []byte, e int32, cache map[string]string) string {
+	if !asciiEqualFold(norm, w) {
+		e = t.lowerEntry(w)
+	}
+	if e >= 0 {
 		if s := t.m.stem(int(e)); s != "" {
 			return s
 		}
@@ -164,6 +183,30 @@ func (t *tagger) stem(w string, cache map[string]string) string {
 	s := stemWord(w)
 	cache[w] = s
 	return s
+}
+
+// asciiEqualFold reports whether b and the ASCII s are equal under ASCII
+// case folding.
+func asciiEqualFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c, d := s[i], b[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'A' <= d && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if c != d {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerEntry returns the lexicon entry of an ASCII w in lower case, or -1.
@@ -260,8 +303,19 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
-func isAlnum(r rune) bool  { return isLetter(r) || unicode.IsDigit(r) }
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r)) || isDigit(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
 
 func isAlnumBefore(text string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
