@@ -68,13 +68,17 @@ cold() {
 }
 
 # annotate runs gloss annotate over corpus $1 with $2 workers under
-# /usr/bin/time and prints its wall time and peak memory.
+# /usr/bin/time and prints its wall time, throughput, CPU time (user+sys,
+# and as a share of one core) and peak memory. On a machine busy with other
+# work, CPU seconds per MB show what the wall time cannot: whether more
+# workers cost more CPU per byte.
 annotate() {
 	/usr/bin/time -v "$WORK/gloss" annotate -q -j "$2" "$1" 2>"$WORK/time.txt" >/dev/null
-	wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$WORK/time.txt")
-	rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
-	bytes=$(du -sb "$1" | cut -f1)
-	awk -v w="$wall" -v r="$rss" -v b="$bytes" -v j="$2" 'BEGIN { printf "-j%d: %.1f MB in %.1f s = %.2f MB/s, peak RSS %.0f MB\n", j, b / 1e6, w, b / 1e6 / w, r / 1024 }'
+	awk -F': ' -v bytes="$(du -sb "$1" | cut -f1)" -v j="$2" '
+		/Elapsed \(wall clock\)/ { n = split($2, p, ":"); for (i = 1; i <= n; i++) wall = wall * 60 + p[i] }
+		/User time|System time/ { cpu += $2 }
+		/Maximum resident set size/ { rss = $2 }
+		END { mb = bytes / 1e6; printf "-j%d: %.1f MB in %.1f s = %.2f MB/s; CPU %.1f s (%.0f%% of a core, %.2f s/MB); peak RSS %.0f MB\n", j, mb, wall, mb / wall, cpu, 100 * cpu / wall, cpu / mb, rss / 1024 }' "$WORK/time.txt"
 }
 
 batch() {
@@ -83,7 +87,7 @@ batch() {
 	dir="$WORK/batch/corpus-$BATCH"
 	j1=$(annotate "$dir" 1); echo "$j1"
 	j2=$(annotate "$dir" 2); echo "$j2"
-	echo "$j1 $j2" | awk '{ for (i = 1; i <= NF; i++) if ($i == "MB/s,") r[++n] = $(i - 1) } END { printf "-j2/-j1 throughput: %.2f×\n", r[2] / r[1] }'
+	echo "$j1 $j2" | awk '{ for (i = 1; i <= NF; i++) if ($i == "MB/s;") r[++n] = $(i - 1) } END { printf "-j2/-j1 throughput: %.2f×\n", r[2] / r[1] }'
 }
 
 memory() {
