@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/gloss-nlp/gloss/bench"
@@ -17,6 +19,7 @@ func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	docSize := fs.String("doc-size", "64KB", "`size` of each generated document")
 	cpu := fs.Int("cpu", 1, "run with GOMAXPROCS set to `N`")
 	withProse := fs.Bool("prose", true, "measure prose too")
+	only := fs.String("measures", "", "comma-separated `names` of the measures to run (stages, json, pipeline, prose); default all")
 	writeTexts := fs.String("write-texts", "", "write the texts to `DIR`/essay and DIR/corpus-SIZE as NNNN.txt files, for peers outside Go, and exit")
 	if status, stop := parseFlags(fs, args); stop {
 		return status
@@ -54,8 +57,16 @@ func benchCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return fail(stderr, "bench", 1, err)
 		}
 		cases = append(cases, p)
-		if *withProse {
+		if *withProse && (*only == "" || slices.Contains(strings.Split(*only, ","), "prose")) {
 			cases = append(cases, bench.Prose(t))
+		}
+		if *only != "" {
+			for _, name := range strings.Split(*only, ",") {
+				if name != "prose" && !slices.ContainsFunc(cases, func(c bench.Case) bool { return c.Name == name }) {
+					return fail(stderr, "bench", 2, fmt.Errorf("no measure %q", name))
+				}
+			}
+			cases = slices.DeleteFunc(cases, func(c bench.Case) bool { return !slices.Contains(strings.Split(*only, ","), c.Name) })
 		}
 		results, err := bench.Measure(cases, *d, *rounds)
 		if err != nil {
