@@ -91,6 +91,12 @@ type scan struct {
 	sents []sentences.Sentence
 	notes []layout.FootnoteRef
 	lines []line
+
+	// Indexes that let gapOK answer in logarithmic time, however far
+	// apart two markers are: the blank lines' indices, and the newline
+	// pairs with only spaces between them, in text order.
+	blanks []int
+	breaks [][2]int
 }
 
 // A line is one line of the text; content starts after its indentation.
@@ -127,10 +133,33 @@ func newScan(doc *pipeline.Document) *scan {
 		for e > c && (s.text[e-1] == ' ' || s.text[e-1] == '\t' || s.text[e-1] == '\r') {
 			e--
 		}
+		if c == e {
+			s.blanks = append(s.blanks, len(s.lines))
+		}
 		s.lines = append(s.lines, line{start, c, e})
 		start = end + 1
 	}
+	last := -1 // the last newline, if only spaces have followed it
+	for i := 0; i < len(s.text); i++ {
+		switch s.text[i] {
+		case '\n':
+			if last >= 0 {
+				s.breaks = append(s.breaks, [2]int{last, i})
+			}
+			last = i
+		case ' ':
+		default:
+			last = -1
+		}
+	}
 	return s
+}
+
+// hasBreak reports whether text[start:end] holds two newlines with only
+// spaces between them.
+func (s *scan) hasBreak(start, end int) bool {
+	k := sort.Search(len(s.breaks), func(k int) bool { return s.breaks[k][0] >= start })
+	return k < len(s.breaks) && s.breaks[k][1] < end
 }
 
 func isBlank(r rune) bool {
@@ -388,11 +417,14 @@ func (s *scan) markerLists() []Enumeration {
 			candLine[c.line] = true
 		}
 	}
-	var seqs []*seq
+	// A new list closes the open one of its kind, so at most one list of
+	// each kind is open: searching only the open ones keeps this linear
+	// when a marker starts list after list ("a. … a. … a. …").
+	var seqs, open []*seq
 	for _, c := range cands {
 		done := false
-		for i := len(seqs) - 1; i >= 0 && !done; i-- {
-			q := seqs[i]
+		for i := len(open) - 1; i >= 0 && !done; i-- {
+			q := open[i]
 			if q.next(c) && s.gapOK(q.items[len(q.items)-1], c, candLine) {
 				q.add(c)
 				done = true
@@ -405,14 +437,14 @@ func (s *scan) markerLists() []Enumeration {
 		if st == "" || c.line >= 0 && !c.block && (c.form == "dot" || st == Bullet) {
 			continue
 		}
-		for _, q := range seqs {
-			if q.form == c.form && q.style == st && q.upper == c.upper {
-				q.closed = true
-			}
-		}
+		open = slices.DeleteFunc(open, func(q *seq) bool {
+			q.closed = q.form == c.form && q.style == st && q.upper == c.upper
+			return q.closed
+		})
 		q := &seq{form: c.form, style: st, upper: c.upper}
 		q.add(c)
 		seqs = append(seqs, q)
+		open = append(open, q)
 	}
 	// Lines that start an item of an accepted vertical list end the item
 	// before them.
@@ -479,12 +511,12 @@ func (s *scan) gapOK(p, c cand, candLine map[int]bool) bool {
 		}
 		return true
 	}
-	for i := p.line + 1; p.line >= 0 && i < len(s.lines) && s.lines[i].start < c.start; i++ {
-		if s.lines[i].blank() {
+	if p.line >= 0 {
+		if k := sort.SearchInts(s.blanks, p.line+1); k < len(s.blanks) && s.lines[s.blanks[k]].start < c.start {
 			return false
 		}
 	}
-	if strings.Contains(strings.ReplaceAll(s.text[p.end:c.start], " ", ""), "\n\n") {
+	if s.hasBreak(p.end, c.start) {
 		return false
 	}
 	return s.para(p.start) == s.para(c.start)

@@ -1,6 +1,7 @@
 package enumerations_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gloss-nlp/gloss/annotators/enumerations"
@@ -26,4 +27,14 @@ func FuzzEnumerations(f *testing.F) {
 
 // BenchmarkPathological times the enumerations stage alone on inputs built to
 // make it superlinear, at growing sizes: ns/byte should stay flat.
-func BenchmarkPathological(b *testing.B) { fuzzTarget.Pathological(b) }
+func BenchmarkPathological(b *testing.B) {
+	fuzzTarget.Pathological(b, append(fuzzcheck.Shapes,
+		// A list whose next marker keeps coming, too far away to continue it.
+		fuzzcheck.Shape{Name: "stale-inline", Gen: func(n int) string {
+			return "(1) one thing (2) another\n\n" + strings.Repeat("(3) again\n\n", n/12)
+		}},
+		fuzzcheck.Shape{Name: "stale-vertical", Gen: func(n int) string {
+			return "a. one thing\nb. another\n\nText.\n\n" + strings.Repeat("c. again\n\n", n/11)
+		}},
+	)...)
+}
