@@ -96,7 +96,7 @@ type model struct {
 	entries []entry
 	pairTag []uint8
 	pairRow []cellRange
-	slots   []uint32 // open addressing: entry index + 1, or 0
+	slots   []uint64 // open addressing, see index
 	seed    maphash.Seed
 }
 
@@ -325,48 +325,53 @@ func readModel(s string) (*model, error) {
 	return m, nil
 }
 
-// index builds the hash table of the lexicon, at most half full.
+// index builds the hash table of the lexicon, at most half full. A slot
+// holds the high half of its key's hash and its entry's index + 1 (0 is
+// empty), so that most probes that miss touch only the table.
 func (m *model) index() {
 	m.seed = maphash.MakeSeed()
 	size := 16
 	for size < 2*len(m.entries) {
 		size *= 2
 	}
-	m.slots = make([]uint32, size)
+	m.slots = make([]uint64, size)
 	mask := uint64(size - 1)
 	for i := range m.entries {
-		h := maphash.String(m.seed, m.key(i)) & mask
-		for m.slots[h] != 0 {
-			h = (h + 1) & mask
+		h := maphash.String(m.seed, m.key(i))
+		j := h & mask
+		for m.slots[j] != 0 {
+			j = (j + 1) & mask
 		}
-		m.slots[h] = uint32(i + 1)
+		m.slots[j] = h&^(1<<32-1) | uint64(i+1)
 	}
 }
 
 // lookup returns the entry of key s, or -1.
 func (m *model) lookup(s string) int32 {
+	h := maphash.String(m.seed, s)
 	mask := uint64(len(m.slots) - 1)
-	for h := maphash.String(m.seed, s) & mask; ; h = (h + 1) & mask {
-		i := m.slots[h]
-		if i == 0 {
+	for j := h & mask; ; j = (j + 1) & mask {
+		x := m.slots[j]
+		if x == 0 {
 			return -1
 		}
-		if m.key(int(i-1)) == s {
-			return int32(i - 1)
+		if i := int(uint32(x)) - 1; (x^h)>>32 == 0 && m.key(i) == s {
+			return int32(i)
 		}
 	}
 }
 
 // lookupBytes is lookup for a key in a byte slice.
 func (m *model) lookupBytes(b []byte) int32 {
+	h := maphash.Bytes(m.seed, b)
 	mask := uint64(len(m.slots) - 1)
-	for h := maphash.Bytes(m.seed, b) & mask; ; h = (h + 1) & mask {
-		i := m.slots[h]
-		if i == 0 {
+	for j := h & mask; ; j = (j + 1) & mask {
+		x := m.slots[j]
+		if x == 0 {
 			return -1
 		}
-		if m.key(int(i-1)) == string(b) {
-			return int32(i - 1)
+		if i := int(uint32(x)) - 1; (x^h)>>32 == 0 && m.key(i) == string(b) {
+			return int32(i)
 		}
 	}
 }
@@ -390,16 +395,21 @@ func (m *model) sumTagFeatures() {
 	m.baseSeen = make([]uint64, nt*nt)
 	for p1 := range nt {
 		for p2 := range nt {
-			var s [maxClasses]int32
-			seen := m.addRow(&s, m.bias)
+			rows := []cellRange{m.bias, 0, 0, 0}
 			if p1 < m.none {
-				seen |= m.addRow(&s, m.prevTag[p1])
+				rows[1] = m.prevTag[p1]
 				if p2 < m.none {
-					seen |= m.addRow(&s, m.tagPair[p1*m.none+p2])
+					rows[2] = m.tagPair[p1*m.none+p2]
 				}
 			}
 			if p2 < m.none {
-				seen |= m.addRow(&s, m.prev2Tag[p2])
+				rows[3] = m.prev2Tag[p2]
+			}
+			var s [maxClasses]int32
+			var seen uint64
+			for _, r := range rows {
+				m.addRow(&s, r)
+				seen |= m.classesOf(r)
 			}
 			k := p1*nt + p2
 			copy(m.base[k*nc:(k+1)*nc], s[:])
@@ -408,12 +418,17 @@ func (m *model) sumTagFeatures() {
 	}
 }
 
-// addRow adds the weights of row r to s and returns the classes it
-// mentions.
-func (m *model) addRow(s *[maxClasses]int32, r cellRange) uint64 {
-	var seen uint64
+// addRow adds the weights of row r to s.
+func (m *model) addRow(s *[maxClasses]int32, r cellRange) {
 	for _, c := range m.cells[r>>8 : r>>8+r&0xff] {
 		s[c&(maxClasses-1)] += c >> 8 // classes are < maxClasses, checked by readModel
+	}
+}
+
+// classesOf returns the classes row r mentions.
+func (m *model) classesOf(r cellRange) uint64 {
+	var seen uint64
+	for _, c := range m.cells[r>>8 : r>>8+r&0xff] {
 		seen |= 1 << (c & (maxClasses - 1))
 	}
 	return seen

@@ -130,34 +130,52 @@ func suffix(b []byte) []byte { return b[len(b)-min(len(b), 3):] }
 func (t *tagger) predict(k int, w string, p1, p2 int) int {
 	m := t.m
 	nc := len(m.classes)
-	b := p1*(len(m.tags)+1) + p2
-	s := &t.score
-	copy(s[:nc], m.base[b*nc:(b+1)*nc])
-	seen := m.baseSeen[b]
-	seen |= m.addRow(s, m.pref1[w[0]]) // prose's string(w[0])
+	var rows [10]cellRange  // the features other than the tags'
+	rows[0] = m.pref1[w[0]] // prose's string(w[0])
 	ws := w[len(w)-min(len(w), 3):]
 	e := t.suf[k]
 	if ws != string(suffix(t.word(k))) {
 		e = m.lookup(ws)
 	}
-	seen |= t.addRole(s, e, roleSuffix)
+	rows[1] = t.role(e, roleSuffix)
 	if e := t.ent[k]; e >= 0 {
 		en := &m.entries[e]
-		seen |= m.addRow(s, en.rows[roleWord])
+		rows[2] = en.rows[roleWord]
 		for j := en.pairs[0]; j < en.pairs[1]; j++ {
 			if int(m.pairTag[j]) == p1 {
-				seen |= m.addRow(s, m.pairRow[j])
+				rows[3] = m.pairRow[j]
 				break
 			}
 		}
 	}
-	seen |= t.addRole(s, t.ent[k-1], rolePrev)
-	seen |= t.addRole(s, t.suf[k-1], rolePrevSuffix)
-	seen |= t.addRole(s, t.ent[k-2], rolePrev2)
-	seen |= t.addRole(s, t.ent[k+1], roleNext)
-	seen |= t.addRole(s, t.suf[k+1], roleNextSuffix)
-	seen |= t.addRole(s, t.ent[k+2], roleNext2)
-	best := -1
+	rows[4] = t.role(t.ent[k-1], rolePrev)
+	rows[5] = t.role(t.suf[k-1], rolePrevSuffix)
+	rows[6] = t.role(t.ent[k-2], rolePrev2)
+	rows[7] = t.role(t.ent[k+1], roleNext)
+	rows[8] = t.role(t.suf[k+1], roleNextSuffix)
+	rows[9] = t.role(t.ent[k+2], roleNext2)
+
+	b := p1*(len(m.tags)+1) + p2
+	s := &t.score
+	copy(s[:nc], m.base[b*nc:(b+1)*nc])
+	for _, r := range rows {
+		m.addRow(s, r)
+	}
+	best := 0
+	for c := 1; c < nc; c++ {
+		if s[c] > s[best] {
+			best = c
+		}
+	}
+	if s[best] > 0 {
+		return best // a class no feature mentions scores 0: best is one prose scores
+	}
+	// Prose chooses among the classes its features mention only.
+	seen := m.baseSeen[b]
+	for _, r := range rows {
+		seen |= m.classesOf(r)
+	}
+	best = -1
 	for c := range nc {
 		if seen&(1<<c) != 0 && (best < 0 || s[c] > s[best]) {
 			best = c
@@ -166,12 +184,12 @@ func (t *tagger) predict(k int, w string, p1, p2 int) int {
 	return best
 }
 
-// addRole adds the weights of entry e's feature in role r, if any.
-func (t *tagger) addRole(s *[maxClasses]int32, e int32, r int) uint64 {
+// role returns the row of entry e's feature in role r, if any.
+func (t *tagger) role(e int32, r int) cellRange {
 	if e < 0 {
 		return 0
 	}
-	return t.m.addRow(s, t.m.entries[e].rows[r])
+	return t.m.entries[e].rows[r]
 }
 
 // appendNormal appends prose's normalize(w): "!HYPHEN" for a hyphenated
