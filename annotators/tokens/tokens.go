@@ -19,6 +19,7 @@ import (
 	"context"
 	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,7 +81,7 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	stems := make(map[string]string)
 	// Tokenize first, so that out is allocated once.
 	sents := sentences.Layer.Get(doc)
-	var spans []span
+	spans := make([]span, 0, len(text)/5)  // about a token in five bytes of English
 	bounds := make([]int, 0, len(sents)+1) // each sentence's first span
 	r := 0
 	for _, s := range sents {
@@ -180,8 +181,43 @@ func (t *tagger) stem(w string, norm []byte, e int32, cache map[string]string) s
 	if s, ok := cache[w]; ok {
 		return s
 	}
-	s := stemWord(w)
+	s := sharedStems.get(w)
 	cache[w] = s
+	return s
+}
+
+// sharedStems remembers the stems of words the lexicon lacks across
+// documents and goroutines, up to maxSharedStems words: Snowball costs a
+// microsecond a word, and the names and terms of a corpus recur. Stemming
+// is a pure function, so sharing it changes no output.
+var sharedStems = stemCache{m: make(map[string]string)}
+
+const maxSharedStems = 1 << 16
+
+type stemCache struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+// get returns stemWord(w), from the cache if it can.
+func (c *stemCache) get(w string) string {
+	c.mu.RLock()
+	s, ok := c.m[w]
+	full := len(c.m) >= maxSharedStems
+	c.mu.RUnlock()
+	if ok {
+		return s
+	}
+	s = stemWord(w)
+	if !full {
+		// Clone: w and a stem equal to it share the document's text.
+		w, s = strings.Clone(w), strings.Clone(s)
+		c.mu.Lock()
+		if len(c.m) < maxSharedStems {
+			c.m[w] = s
+		}
+		c.mu.Unlock()
+	}
 	return s
 }
 
@@ -246,6 +282,10 @@ func tokenize(text string, start, end int, refs []layout.FootnoteRef, out []span
 	if len(refs) > 0 && refs[0].Start < end {
 		next = refs[0].Start
 	}
+	// A link starts a run of non-space bytes that holds ":" or "@" or
+	// starts with "www.": mark and space are the next ":" or "@" and
+	// space from i, so that most words need not look for one.
+	mark, space := -1, -1
 	for i := start; i < end; {
 		if i == next {
 			out = append(out, span{refs[0].Start, min(refs[0].End, end), true})
@@ -273,7 +313,7 @@ func tokenize(text string, start, end int, refs []layout.FootnoteRef, out []span
 		lim := next // a token never runs into a footnote reference
 		j := i + n
 		switch {
-		case isAlnum(r) && (i == start || !isAlnumBefore(text, i)) && linkEnd(text, i, lim) > i:
+		case isAlnum(r) && (i == start || !isAlnumBefore(text, i)) && mayLink(text, i, lim, &mark, &space) && linkEnd(text, i, lim) > i:
 			j = linkEnd(text, i, lim)
 		case unicode.IsDigit(r):
 			j = word(text, number(text, i, lim), lim) // 5th, 1990s, 5-year
@@ -331,6 +371,10 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 func word(text string, i, lim int) int {
 	j := i
 	for j < lim {
+		if c := text[j]; isASCIILetter(c) || isDigit(c) {
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[j:])
 		switch {
 		case isAlnum(r):
@@ -498,6 +542,29 @@ func abbreviation(text string, i, j, lim, sentEnd int) int {
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// mayLink reports whether linkEnd(text, i, lim) may find a link, that is
+// whether the run of non-space bytes from i holds ":" or "@" or starts
+// with "www.". mark and space cache the next ":" or "@" and the next space
+// at or after i (-1: not yet known).
+func mayLink(text string, i, lim int, mark, space *int) bool {
+	if *space < i {
+		*space = i
+		for *space < len(text) && !isSpace(text[*space]) {
+			*space++
+		}
+	}
+	if *mark < i {
+		*mark = len(text)
+		if k := strings.IndexAny(text[i:*space], ":@"); k >= 0 {
+			*mark = i + k
+		} else {
+			*mark = *space // none before the space: look again after it
+		}
+	}
+	j := min(*space, lim)
+	return *mark < j || j-i >= 4 && strings.EqualFold(text[i:i+4], "www.")
+}
 
 // linkEnd returns the end of the URL or email address starting at i,
 // without trailing punctuation, or i if none starts there.

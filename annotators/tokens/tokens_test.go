@@ -156,6 +156,8 @@ func TestTokens(t *testing.T) {
 		{"devanagari", "यह पहला वाक्य है।", []string{"यह", "पहला", "वाक्य", "है", "।"}},
 		{"chinese", "这是一支笔。", []string{"这是一支笔", "。"}},
 		{"accents", "café naïve Zürich", []string{"café", "naïve", "Zürich"}},
+		{"links inside runs", "(see www.example.org) note:http://a.io/x, mail:b@c.io", []string{"(", "see", "www.example.org", ")", "note:http://a.io/x", ",", "mail:b@c.io"}},
+		{"colons and at signs that are not links", "ratio 3:1 then a@b", []string{"ratio", "3:1", "then", "a", "@", "b"}},
 		{"symbols", "A&B + C = 5 #1 @home", []string{"A", "&", "B", "+", "C", "=", "5", "#", "1", "@", "home"}},
 	}
 	for _, tt := range tests {
