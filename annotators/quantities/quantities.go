@@ -5,6 +5,8 @@ package quantities
 
 import (
 	"context"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -96,13 +98,17 @@ type scan struct {
 	toks  []tok
 	lows  []string       // each token in lower case
 	pos   map[int]string // POS tag by token start, from the tokens layer
-	notes []layout.FootnoteRef
-	dates []pipeline.Span
+	notes spanIndex      // footnote references
+	dates spanIndex
 	sents []sentences.Sentence
 }
 
 func newScan(doc *pipeline.Document) *scan {
-	s := &scan{doc: doc, text: doc.Text, notes: layout.FootnoteRefs.Get(doc), sents: sentences.Layer.Get(doc), dates: dateSpans(doc)}
+	var notes []pipeline.Span
+	for _, n := range layout.FootnoteRefs.Get(doc) {
+		notes = append(notes, n.Span)
+	}
+	s := &scan{doc: doc, text: doc.Text, notes: newSpanIndex(notes), sents: sentences.Layer.Get(doc), dates: newSpanIndex(dateSpans(doc))}
 	for _, t := range tokens.Layer.Get(doc) {
 		if t.POS != "" {
 			if s.pos == nil {
@@ -185,17 +191,35 @@ func (s *scan) glued(i int) bool { return i < len(s.toks) && !s.toks[i].space }
 // its number num overlaps a date. Only the number counts for dates, as a
 // rate's "per year" may be a date expression of its own.
 func (s *scan) excluded(sp, num pipeline.Span) bool {
-	for _, n := range s.notes {
-		if n.Span.Overlaps(sp) {
-			return true
+	return s.notes.overlaps(sp) || s.dates.overlaps(num)
+}
+
+// A spanIndex tells whether any of a set of spans overlaps a given one in
+// logarithmic time, which keeps a document with many numbers, notes and
+// dates linear.
+type spanIndex struct {
+	spans  []pipeline.Span // by start
+	maxEnd []int           // maxEnd[k] is the largest end in spans[:k+1]
+}
+
+func newSpanIndex(spans []pipeline.Span) spanIndex {
+	slices.SortFunc(spans, func(a, b pipeline.Span) int { return a.Start - b.Start })
+	x := spanIndex{spans: spans, maxEnd: make([]int, len(spans))}
+	for k, sp := range spans {
+		x.maxEnd[k] = sp.End
+		if k > 0 {
+			x.maxEnd[k] = max(sp.End, x.maxEnd[k-1])
 		}
 	}
-	for _, d := range s.dates {
-		if d.Overlaps(num) {
-			return true
-		}
-	}
-	return false
+	return x
+}
+
+// overlaps reports whether sp shares a byte with any span of the index,
+// as pipeline.Span.Overlaps does: some span starts before sp ends, and
+// one of those ends after sp starts.
+func (x spanIndex) overlaps(sp pipeline.Span) bool {
+	k := sort.Search(len(x.spans), func(k int) bool { return x.spans[k].Start >= sp.End })
+	return k > 0 && x.maxEnd[k-1] > sp.Start
 }
 
 // dateSpans returns the spans of the document's dates layer, if an
@@ -406,10 +430,10 @@ func (s *scan) sentenceStart(i int) bool {
 	if i == 0 {
 		return true
 	}
-	for _, st := range s.sents {
-		if st.Start == s.toks[i].start {
-			return true
-		}
+	start := s.toks[i].start
+	k := sort.Search(len(s.sents), func(k int) bool { return s.sents[k].Start >= start })
+	if k < len(s.sents) && s.sents[k].Start == start {
+		return true
 	}
 	p := s.str(i - 1)
 	return p == "." || p == "!" || p == "?" || p == "\n"
