@@ -2,6 +2,7 @@ package entities
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/gloss-nlp/gloss/annotators/layout"
@@ -497,10 +498,9 @@ func mayName(ws []word, covered []bool, lx *lexicon) bool {
 // if there are any and no punctuation other than a possessive ’s separates
 // them.
 func wordRange(ws []word, first, last, a, b int) (int, int, bool) {
-	i := first
-	for i < last && ws[i].start < a {
-		i++
-	}
+	// Binary search for the first word at or after a: a linear walk from
+	// the sentence start is quadratic when a "sentence" is the whole text.
+	i := first + sort.Search(last-first, func(k int) bool { return ws[first+k].start >= a })
 	j := i - 1
 	for j+1 < last && ws[j+1].end <= b {
 		j++
