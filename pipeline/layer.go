@@ -39,13 +39,11 @@ func (l Layer[T]) Set(doc *Document, items []T) {
 	if items == nil {
 		items = []T{}
 	}
-	slices.SortStableFunc(items, func(a, b T) int {
-		sa, sb := a.Bounds(), b.Bounds()
-		if sa.Start != sb.Start {
-			return sa.Start - sb.Start
-		}
-		return sb.End - sa.End
-	})
+	// Most annotators produce their spans in order; checking is cheaper
+	// than sorting.
+	if !slices.IsSortedFunc(items, compareSpans[T]) {
+		slices.SortStableFunc(items, compareSpans[T])
+	}
 	doc.setLayer(l.name, stored{items, func(yield func(Annotation) bool) {
 		for _, a := range items {
 			if !yield(a) {
@@ -53,6 +51,15 @@ func (l Layer[T]) Set(doc *Document, items []T) {
 			}
 		}
 	}})
+}
+
+// compareSpans orders spans by start, then by end descending.
+func compareSpans[T Annotation](a, b T) int {
+	sa, sb := a.Bounds(), b.Bounds()
+	if sa.Start != sb.Start {
+		return sa.Start - sb.Start
+	}
+	return sb.End - sa.End
 }
 
 // check reports the first malformed annotation of a layer: a span out of
