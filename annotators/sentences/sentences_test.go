@@ -1,107 +1,21 @@
 package sentences_test
 
 import (
-	"context"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 
-	"github.com/gloss-nlp/gloss/annotators/layout"
+	"github.com/gloss-nlp/gloss/annotators/internal/layouttest"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
 	"github.com/gloss-nlp/gloss/pipeline"
 	"github.com/gloss-nlp/gloss/pipeline/pipelinetest"
 )
 
-// fakeLayout sets the layout layers from a parsed marked-up text, so that
-// these tests do not depend on the layout annotator.
-type fakeLayout struct{ p parsed }
-
-func (fakeLayout) Name() string       { return "fake-layout" }
-func (fakeLayout) Version() string    { return "0" }
-func (fakeLayout) Requires() []string { return nil }
-func (fakeLayout) Provides() []string {
-	return []string{layout.Paragraphs.Name(), layout.PageBreaks.Name(), layout.FootnoteRefs.Name()}
-}
-
-func (f fakeLayout) Annotate(ctx context.Context, doc *pipeline.Document) error {
-	layout.Paragraphs.Set(doc, slices.Clone(f.p.paras))
-	layout.PageBreaks.Set(doc, slices.Clone(f.p.breaks))
-	layout.FootnoteRefs.Set(doc, slices.Clone(f.p.refs))
-	return nil
-}
-
-// A parsed text is the plain text of a marked-up string and its layout:
-// paragraphs are separated by blank lines (one whose text starts with "# "
-// is a heading, the "# " kept as text), "{12}" is footnote reference 12 and
-// "{_}" a page-break space.
-type parsed struct {
-	text   string
-	paras  []layout.Paragraph
-	breaks []layout.PageBreak
-	refs   []layout.FootnoteRef
-}
-
-func parse(s string) parsed {
-	var p parsed
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		if s[i] == '{' {
-			if j := strings.IndexByte(s[i:], '}'); j > 0 {
-				inner := s[i+1 : i+j]
-				at := b.Len()
-				if inner == "_" {
-					b.WriteByte(' ')
-					p.breaks = append(p.breaks, layout.PageBreak{Span: pipeline.Span{Start: at, End: at + 1}})
-					i += j + 1
-					continue
-				}
-				if n, err := strconv.Atoi(inner); err == nil {
-					b.WriteString(inner)
-					p.refs = append(p.refs, layout.FootnoteRef{TextSpan: pipeline.TextSpan{Span: pipeline.Span{Start: at, End: at + len(inner)}, Text: inner}, Number: n})
-					i += j + 1
-					continue
-				}
-			}
-		}
-		b.WriteByte(s[i])
-		i++
-	}
-	p.text = b.String()
-	t := p.text
-	start := 0
-	for start <= len(t) {
-		end := strings.Index(t[start:], "\n\n")
-		if end < 0 {
-			end = len(t)
-		} else {
-			end += start
-		}
-		a, e := start, end
-		for a < e && strings.ContainsRune(" \t\r\n", rune(t[a])) {
-			a++
-		}
-		for e > a && strings.ContainsRune(" \t\r\n", rune(t[e-1])) {
-			e--
-		}
-		if a < e {
-			kind := layout.Body
-			if strings.HasPrefix(t[a:e], "# ") {
-				kind = layout.Heading
-			}
-			p.paras = append(p.paras, layout.Paragraph{Span: pipeline.Span{Start: a, End: e}, Kind: kind})
-		}
-		start = end + 2
-	}
-	return p
-}
-
 // annotate runs the fake layout and the sentence annotator over the
 // marked-up string s and returns the document.
 func annotate(t testing.TB, s string) *pipeline.Document {
 	t.Helper()
-	p := parse(s)
-	return pipelinetest.Annotate(t, p.text, fakeLayout{p}, sentences.Annotator{})
+	p := layouttest.Parse(s)
+	return pipelinetest.Annotate(t, p.Text, p, sentences.Annotator{})
 }
 
 func texts(doc *pipeline.Document) []string {

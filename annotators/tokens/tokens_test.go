@@ -3,107 +3,23 @@ package tokens_test
 import (
 	"context"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/gloss-nlp/gloss/annotators/layout"
+	"github.com/gloss-nlp/gloss/annotators/internal/layouttest"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
 	"github.com/gloss-nlp/gloss/annotators/tokens"
 	"github.com/gloss-nlp/gloss/pipeline"
 	"github.com/gloss-nlp/gloss/pipeline/pipelinetest"
 )
 
-// fakeLayout sets the layout layers from a parsed marked-up text, so that
-// these tests do not depend on the layout annotator.
-type fakeLayout struct{ p parsed }
-
-func (fakeLayout) Name() string       { return "fake-layout" }
-func (fakeLayout) Version() string    { return "0" }
-func (fakeLayout) Requires() []string { return nil }
-func (fakeLayout) Provides() []string {
-	return []string{layout.Paragraphs.Name(), layout.PageBreaks.Name(), layout.FootnoteRefs.Name()}
-}
-
-func (f fakeLayout) Annotate(ctx context.Context, doc *pipeline.Document) error {
-	layout.Paragraphs.Set(doc, slices.Clone(f.p.paras))
-	layout.PageBreaks.Set(doc, slices.Clone(f.p.breaks))
-	layout.FootnoteRefs.Set(doc, slices.Clone(f.p.refs))
-	return nil
-}
-
-// A parsed text is the plain text of a marked-up string and its layout:
-// paragraphs are separated by blank lines (one whose text starts with "# "
-// is a heading, the "# " kept as text), "{12}" is footnote reference 12 and
-// "{_}" a page-break space.
-type parsed struct {
-	text   string
-	paras  []layout.Paragraph
-	breaks []layout.PageBreak
-	refs   []layout.FootnoteRef
-}
-
-func parse(s string) parsed {
-	var p parsed
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		if s[i] == '{' {
-			if j := strings.IndexByte(s[i:], '}'); j > 0 {
-				inner := s[i+1 : i+j]
-				at := b.Len()
-				if inner == "_" {
-					b.WriteByte(' ')
-					p.breaks = append(p.breaks, layout.PageBreak{Span: pipeline.Span{Start: at, End: at + 1}})
-					i += j + 1
-					continue
-				}
-				if n, err := strconv.Atoi(inner); err == nil {
-					b.WriteString(inner)
-					p.refs = append(p.refs, layout.FootnoteRef{TextSpan: pipeline.TextSpan{Span: pipeline.Span{Start: at, End: at + len(inner)}, Text: inner}, Number: n})
-					i += j + 1
-					continue
-				}
-			}
-		}
-		b.WriteByte(s[i])
-		i++
-	}
-	p.text = b.String()
-	t := p.text
-	start := 0
-	for start <= len(t) {
-		end := strings.Index(t[start:], "\n\n")
-		if end < 0 {
-			end = len(t)
-		} else {
-			end += start
-		}
-		a, e := start, end
-		for a < e && strings.ContainsRune(" \t\r\n", rune(t[a])) {
-			a++
-		}
-		for e > a && strings.ContainsRune(" \t\r\n", rune(t[e-1])) {
-			e--
-		}
-		if a < e {
-			kind := layout.Body
-			if strings.HasPrefix(t[a:e], "# ") {
-				kind = layout.Heading
-			}
-			p.paras = append(p.paras, layout.Paragraph{Span: pipeline.Span{Start: a, End: e}, Kind: kind})
-		}
-		start = end + 2
-	}
-	return p
-}
-
 // annotate runs the fake layout, the sentence annotator and the token
 // annotator over the marked-up string s.
 func annotate(t testing.TB, s string) *pipeline.Document {
 	t.Helper()
-	p := parse(s)
-	return pipelinetest.Annotate(t, p.text, fakeLayout{p}, sentences.Annotator{}, tokens.Annotator{})
+	p := layouttest.Parse(s)
+	return pipelinetest.Annotate(t, p.Text, p, sentences.Annotator{}, tokens.Annotator{})
 }
 
 func texts(doc *pipeline.Document) []string {
@@ -214,18 +130,18 @@ func TestOffsets(t *testing.T) {
 // TestConcurrent annotates documents from several goroutines at once (run
 // with -race): the model is shared, everything else is per call.
 func TestConcurrent(t *testing.T) {
-	p := parse("The SCO’s members met in 2006.{1} They agreed.\n\nA second paragraph.")
+	p := layouttest.Parse("The SCO’s members met in 2006.{1} They agreed.\n\nA second paragraph.")
 	want := texts(annotate(t, "The SCO’s members met in 2006.{1} They agreed.\n\nA second paragraph."))
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
 			for range 20 {
-				doc, err := pipeline.NewDocument("c", "c", p.text)
+				doc, err := pipeline.NewDocument("c", "c", p.Text)
 				if err != nil {
 					t.Error(err)
 					return
 				}
-				for _, a := range []pipeline.Annotator{fakeLayout{p}, sentences.Annotator{}, tokens.Annotator{}} {
+				for _, a := range []pipeline.Annotator{p, sentences.Annotator{}, tokens.Annotator{}} {
 					if err := a.Annotate(context.Background(), doc); err != nil {
 						t.Error(err)
 						return
