@@ -165,6 +165,9 @@ func TestOutDirResume(t *testing.T) {
 	if len(files) != 41 || !slices.Contains(files, "d03/doc0010.json") || !slices.Contains(files, ReportFile) {
 		t.Errorf("got files %v", files)
 	}
+	if info, err := os.Stat(filepath.Join(out, "d03/doc0010.json")); err != nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("output file mode: %v %v, want 0644", info.Mode(), err)
+	}
 	var saved Report
 	data, _ := os.ReadFile(filepath.Join(out, ReportFile))
 	if err := json.Unmarshal(data, &saved); err != nil || saved.Failed != len(bad) || saved.Pipeline != p.Version() {
