@@ -170,16 +170,8 @@ func (b *bratWriter) quotation(q string, sp jsondoc.Span) error {
 	if sp.Attr("block") == "true" {
 		b.line("A", bratBlock+" "+q)
 	}
-	raw := sp.Attr("speaker")
-	if raw == "" || raw == "null" {
-		return nil
-	}
-	var s struct{ Start, End *int }
-	if err := json.Unmarshal([]byte(raw), &s); err != nil || s.Start == nil || s.End == nil {
-		return fmt.Errorf("quotations %d:%d: speaker is %s, want a span", sp.Start, sp.End, raw)
-	}
-	span := pipeline.Span{Start: *s.Start, End: *s.End}
-	if err := checkSpan(b.text, "quotations speaker", span); err != nil {
+	span, ok, err := speakerSpan(sp, b.text)
+	if !ok || err != nil {
 		return err
 	}
 	id, ok := b.entities[span]
@@ -375,4 +367,22 @@ func countChars(s string) int {
 		}
 	}
 	return n
+}
+
+// speakerSpan returns the checked span of a quotation's speaker; ok is
+// false when the quotation names none.
+func speakerSpan(sp jsondoc.Span, text string) (span pipeline.Span, ok bool, err error) {
+	raw := sp.Attr("speaker")
+	if raw == "" || raw == "null" {
+		return span, false, nil
+	}
+	var s struct{ Start, End *int }
+	if err := json.Unmarshal([]byte(raw), &s); err != nil || s.Start == nil || s.End == nil {
+		return span, false, fmt.Errorf("quotations %d:%d: speaker is %s, want a span", sp.Start, sp.End, raw)
+	}
+	span = pipeline.Span{Start: *s.Start, End: *s.End}
+	if err := checkSpan(text, "quotations speaker", span); err != nil {
+		return span, false, err
+	}
+	return span, true, nil
 }

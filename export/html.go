@@ -292,16 +292,8 @@ func (v *htmlView) highlights(l *jsondoc.Layer, head string, rank int) error {
 
 // speaker adds the speaker of quotation q, once per speaker span.
 func (v *htmlView) speaker(q *elem, sp jsondoc.Span) error {
-	raw := sp.Attr("speaker")
-	if raw == "" || raw == "null" {
-		return nil
-	}
-	var s struct{ Start, End *int }
-	if err := json.Unmarshal([]byte(raw), &s); err != nil || s.Start == nil || s.End == nil {
-		return fmt.Errorf("quotations %d:%d: speaker is %s, want a span", sp.Start, sp.End, raw)
-	}
-	span := pipeline.Span{Start: *s.Start, End: *s.End}
-	if err := checkSpan(v.text, "quotations speaker", span); err != nil {
+	span, ok, err := speakerSpan(sp, v.text)
+	if !ok || err != nil {
 		return err
 	}
 	e, ok := v.speakers[span]
