@@ -648,6 +648,23 @@ func (s *scanner) countAfter(i, j int) bool {
 	return quantityCues[before] && !s.isCap(j)
 }
 
+// partOfPeriod reads early, late or mid(-) at word j, giving the mod and
+// the index of the word after it.
+func (s *scanner) partOfPeriod(j int) (mod string, next int) {
+	switch s.word(j) {
+	case "early":
+		return "START", j + 1
+	case "late":
+		return "END", j + 1
+	case "mid":
+		if isDash(s.punct(j+1)) && s.glued(j+1) {
+			return "MID", j + 2
+		}
+		return "MID", j + 1
+	}
+	return "", j
+}
+
 // decadeAt reads the 1990s, the '90s, the nineties, the mid-1990s and the
 // 1800s (a century).
 func (s *scanner) decadeAt(i int) (res, bool) {
@@ -655,18 +672,7 @@ func (s *scanner) decadeAt(i int) (res, bool) {
 	if s.word(j) == "the" {
 		j, the = j+1, true
 	}
-	mod := ""
-	switch s.word(j) {
-	case "early":
-		mod, j = "START", j+1
-	case "late":
-		mod, j = "END", j+1
-	case "mid":
-		mod, j = "MID", j+1
-		if isDash(s.punct(j)) && s.glued(j) {
-			j++
-		}
-	}
+	mod, j := s.partOfPeriod(j)
 	r := res{start: i, typ: DATE, mod: mod}
 	if n, nd, ok := s.number(j); ok && nd == 4 && n%10 == 0 && n >= 1000 && n <= 2190 && s.leftClear(j) {
 		e := j + 1
@@ -717,18 +723,7 @@ func (s *scanner) centuryAt(i int) (res, bool) {
 	if s.word(j) == "the" {
 		j, the = j+1, true
 	}
-	mod := ""
-	switch s.word(j) {
-	case "early":
-		mod, j = "START", j+1
-	case "late":
-		mod, j = "END", j+1
-	case "mid":
-		mod, j = "MID", j+1
-		if isDash(s.punct(j)) && s.glued(j) {
-			j++
-		}
-	}
+	mod, j := s.partOfPeriod(j)
 	n, e, ok := s.ordinal(j)
 	if !ok || n < 1 || n > 30 {
 		return res{}, false
