@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"iter"
 	"strings"
 	"unicode/utf8"
 )
@@ -97,11 +96,13 @@ func (doc *Document) Stages() []Stage {
 	return append([]Stage(nil), doc.stages...)
 }
 
-// stored is a layer's slice ([]T for the layer's T) with an iterator over it
-// that does not need to know T.
+// stored is a layer's slice ([]T for the layer's T) with the operations the
+// document needs on it, made where T is known so that they neither box
+// each annotation in an interface nor reflect on it more than once.
 type stored struct {
-	items any
-	all   iter.Seq[Annotation]
+	items     any
+	check     func(text string) error                   // see checkSpans
+	writeJSON func(e *encoder, sep string) (int, error) // appends the annotations, each after sep
 }
 
 func (doc *Document) setLayer(name string, items stored) {

@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
+	"sync"
+
+	json "github.com/goccy/go-json"
 )
 
 // Schema is the identifier of the JSON format WriteJSON produces.
@@ -16,7 +18,8 @@ const Schema = "gloss/v1"
 // The output is a function of the document alone: byte-identical for the
 // same input and stages.
 func (doc *Document) WriteJSON(w io.Writer, pretty bool) error {
-	var b bytes.Buffer
+	e := encoders.Get().(*encoder)
+	defer e.release()
 	nl, ind := "", ""
 	if pretty {
 		nl, ind = "\n", " "
@@ -31,56 +34,74 @@ func (doc *Document) WriteJSON(w io.Writer, pretty bool) error {
 	if stages == nil {
 		stages = []Stage{}
 	}
-	b.WriteString(`{"schema":"` + Schema + `",` + nl + ind + `"doc":`)
-	if err := encode(&b, header); err != nil {
+	e.buf.WriteString(`{"schema":"` + Schema + `",` + nl + ind + `"doc":`)
+	if err := e.encode(&header); err != nil {
 		return err
 	}
-	b.WriteString("," + nl + ind + `"annotators":`)
-	if err := encode(&b, stages); err != nil {
+	e.buf.WriteString("," + nl + ind + `"annotators":`)
+	if err := e.encode(&stages); err != nil {
 		return err
 	}
-	b.WriteString("," + nl + ind + `"layers":{`)
+	e.buf.WriteString("," + nl + ind + `"layers":{`)
 	for i, name := range doc.order {
 		if i > 0 {
-			b.WriteByte(',')
+			e.buf.WriteByte(',')
 		}
-		b.WriteString(nl + ind + ind)
-		if err := encode(&b, name); err != nil {
+		e.buf.WriteString(nl + ind + ind)
+		if err := e.encode(&name); err != nil {
 			return err
 		}
-		b.WriteString(":[")
-		n := 0
-		for a := range doc.layers[name].all {
-			if n > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(nl + ind + ind + ind)
-			if err := encode(&b, a); err != nil {
-				return err
-			}
-			n++
+		e.buf.WriteString(":[")
+		n, err := doc.layers[name].writeJSON(e, nl+ind+ind+ind)
+		if err != nil {
+			return err
 		}
 		if n > 0 {
-			b.WriteString(nl + ind + ind)
+			e.buf.WriteString(nl + ind + ind)
 		}
-		b.WriteByte(']')
+		e.buf.WriteByte(']')
 	}
 	if len(doc.order) > 0 {
-		b.WriteString(nl + ind)
+		e.buf.WriteString(nl + ind)
 	}
-	b.WriteString("}}\n")
-	_, err := w.Write(b.Bytes())
+	e.buf.WriteString("}}\n")
+	_, err := w.Write(e.buf.Bytes())
 	return err
 }
 
-// encode appends the compact JSON of v, without escaping <, > and & so that
-// the text fields read as the document does.
-func encode(b *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+// An encoder appends compact JSON values to one buffer. Encoders are
+// pooled, so that a batch reuses buffers instead of growing new ones for
+// every document.
+type encoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+var encoders = sync.Pool{New: func() any {
+	e := new(encoder)
+	e.enc = json.NewEncoder(&e.buf)
+	// Text fields read as the document does, with <, > and & as they are.
+	e.enc.SetEscapeHTML(false)
+	return e
+}}
+
+// maxPooledBuffer bounds the memory an idle pooled encoder keeps.
+const maxPooledBuffer = 4 << 20
+
+func (e *encoder) release() {
+	if e.buf.Cap() > maxPooledBuffer {
+		return
+	}
+	e.buf.Reset()
+	encoders.Put(e)
+}
+
+// encode appends the compact JSON of the value v points to. Passing a
+// pointer keeps a struct from being copied into an interface.
+func (e *encoder) encode(v any) error {
+	if err := e.enc.Encode(v); err != nil {
 		return err
 	}
-	b.Truncate(b.Len() - 1) // Encode's trailing newline
+	e.buf.Truncate(e.buf.Len() - 1) // Encode's trailing newline
 	return nil
 }

@@ -44,13 +44,22 @@ func (l Layer[T]) Set(doc *Document, items []T) {
 	if !slices.IsSortedFunc(items, compareSpans[T]) {
 		slices.SortStableFunc(items, compareSpans[T])
 	}
-	doc.setLayer(l.name, stored{items, func(yield func(Annotation) bool) {
-		for _, a := range items {
-			if !yield(a) {
-				return
+	doc.setLayer(l.name, stored{
+		items: items,
+		check: func(text string) error { return checkSpans(l.name, text, items) },
+		writeJSON: func(e *encoder, sep string) (int, error) {
+			for i := range items {
+				if i > 0 {
+					e.buf.WriteByte(',')
+				}
+				e.buf.WriteString(sep)
+				if err := e.encode(&items[i]); err != nil {
+					return i, err
+				}
 			}
-		}
-	}})
+			return len(items), nil
+		},
+	})
 }
 
 // compareSpans orders spans by start, then by end descending.
@@ -62,30 +71,36 @@ func compareSpans[T Annotation](a, b T) int {
 	return sb.End - sa.End
 }
 
-// check reports the first malformed annotation of a layer: a span out of
-// bounds or off a UTF-8 boundary, text that differs from the covered bytes,
-// or a span out of order.
+// check reports the first malformed annotation of a layer, as checkSpans
+// does, or that the layer was never set.
 func check(doc *Document, name string) error {
 	layer, ok := doc.layers[name]
 	if !ok {
 		return fmt.Errorf("layer %s was not set", name)
 	}
+	return layer.check(doc.Text)
+}
+
+// checkSpans reports the first malformed annotation of a layer over text:
+// a span out of bounds or off a UTF-8 boundary, text that differs from the
+// covered bytes, or a span out of order.
+func checkSpans[T Annotation](name, text string, items []T) error {
 	var prev Span
-	first := true
-	for a := range layer.all {
-		sp := a.Bounds()
+	for i := range items {
+		sp := items[i].Bounds()
 		switch {
-		case sp.Start < 0 || sp.End > len(doc.Text) || sp.Start > sp.End:
-			return fmt.Errorf("layer %s: span %d:%d out of bounds (text is %d bytes)", name, sp.Start, sp.End, len(doc.Text))
-		case !boundary(doc.Text, sp.Start) || !boundary(doc.Text, sp.End):
+		case sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End:
+			return fmt.Errorf("layer %s: span %d:%d out of bounds (text is %d bytes)", name, sp.Start, sp.End, len(text))
+		case !boundary(text, sp.Start) || !boundary(text, sp.End):
 			return fmt.Errorf("layer %s: span %d:%d is not on UTF-8 boundaries", name, sp.Start, sp.End)
-		case !first && (sp.Start < prev.Start || sp.Start == prev.Start && sp.End > prev.End):
+		case i > 0 && (sp.Start < prev.Start || sp.Start == prev.Start && sp.End > prev.End):
 			return fmt.Errorf("layer %s: span %d:%d out of order after %d:%d", name, sp.Start, sp.End, prev.Start, prev.End)
 		}
-		if t, ok := a.(textual); ok && t.SpanText() != doc.Text[sp.Start:sp.End] {
-			return fmt.Errorf("layer %s: span %d:%d has text %q, want %q", name, sp.Start, sp.End, t.SpanText(), doc.Text[sp.Start:sp.End])
+		// A pointer in an interface needs no allocation; *T has T's methods.
+		if t, ok := any(&items[i]).(textual); ok && t.SpanText() != text[sp.Start:sp.End] {
+			return fmt.Errorf("layer %s: span %d:%d has text %q, want %q", name, sp.Start, sp.End, t.SpanText(), text[sp.Start:sp.End])
 		}
-		prev, first = sp, false
+		prev = sp
 	}
 	return nil
 }
