@@ -237,11 +237,11 @@ func (s *scan) tokAt(end, j int) int {
 	return j
 }
 
-// matchTable returns the entry of forms written at byte p of text, the
-// longest first, and the byte after it. A space in a form matches any run
-// of white space; names match in any case, symbols exactly.
-func matchTable(text string, p int, forms []form) (string, int) {
-	for _, f := range forms {
+// matchTable returns the entry of the table written at byte p of text,
+// the longest first, and the byte after it. A space in a form matches any
+// run of white space; names match in any case, symbols exactly.
+func matchTable(text string, p int, table *formTable) (string, int) {
+	for _, f := range table.at(text, p) {
 		if e, ok := matchForm(text, p, f); ok {
 			return f.unit, e
 		}

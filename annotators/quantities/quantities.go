@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -73,6 +74,10 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	s := newScan(doc)
 	var out []Quantity
 	for i := 0; i < len(s.toks); {
+		if !s.mayStart(i) {
+			i++
+			continue
+		}
 		q, num, next, ok := s.quantity(i)
 		if ok && !s.excluded(q.Span, num) {
 			out = append(out, q)
@@ -93,14 +98,14 @@ type tok struct {
 }
 
 type scan struct {
-	doc   *pipeline.Document
-	text  string
-	toks  []tok
-	lows  []string       // each token in lower case
-	pos   map[int]string // POS tag by token start, from the tokens layer
-	notes spanIndex      // footnote references
-	dates spanIndex
-	sents []sentences.Sentence
+	doc    *pipeline.Document
+	text   string
+	toks   []tok
+	layer  []tokens.Token // the tokens layer, by start
+	tagged bool           // whether any token of layer has a POS tag
+	notes  spanIndex      // footnote references
+	dates  spanIndex
+	sents  []sentences.Sentence
 }
 
 func newScan(doc *pipeline.Document) *scan {
@@ -109,18 +114,17 @@ func newScan(doc *pipeline.Document) *scan {
 		notes = append(notes, n.Span)
 	}
 	s := &scan{doc: doc, text: doc.Text, notes: newSpanIndex(notes), sents: sentences.Layer.Get(doc), dates: newSpanIndex(dateSpans(doc))}
-	for _, t := range tokens.Layer.Get(doc) {
-		if t.POS != "" {
-			if s.pos == nil {
-				s.pos = make(map[int]string)
-			}
-			s.pos[t.Start] = t.POS
-		}
-	}
+	s.layer = tokens.Layer.Get(doc)
+	s.tagged = slices.ContainsFunc(s.layer, func(t tokens.Token) bool { return t.POS != "" })
 	text := s.text
+	// Most texts hold a token every five or six bytes.
+	s.toks = make([]tok, 0, len(text)/4)
 	space := true
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f':
 			space = true
@@ -140,18 +144,15 @@ func newScan(doc *pipeline.Document) *scan {
 			i = j
 		case unicode.IsLetter(r):
 			j := i + n
-			for j < len(text) {
-				r, m := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r) {
+			for {
+				if m := letterAt(text, j); m > 0 {
 					j += m
 					continue
 				}
 				// Keep hyphenated words and contractions whole: "twenty-five".
-				if (r == '-' || r == '\'' || r == '’') && j+m < len(text) {
-					if r2, _ := utf8.DecodeRuneInString(text[j+m:]); unicode.IsLetter(r2) {
-						j += m
-						continue
-					}
+				if m := joinerAt(text, j); m > 0 && letterAt(text, j+m) > 0 {
+					j += m
+					continue
 				}
 				break
 			}
@@ -163,11 +164,40 @@ func newScan(doc *pipeline.Document) *scan {
 		}
 		space = false
 	}
-	s.lows = make([]string, len(s.toks))
-	for i, t := range s.toks {
-		s.lows[i] = strings.ToLower(s.text[t.start:t.end])
-	}
 	return s
+}
+
+// letterAt returns the length of the letter at byte i of text, or 0 if
+// there is none.
+func letterAt(text string, i int) int {
+	if i >= len(text) {
+		return 0
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if unicode.IsLetter(r) {
+		return n
+	}
+	return 0
+}
+
+// joinerAt returns the length of a hyphen or apostrophe at byte i of
+// text, or 0 if there is none.
+func joinerAt(text string, i int) int {
+	switch {
+	case i >= len(text):
+		return 0
+	case text[i] == '-' || text[i] == '\'':
+		return 1
+	case strings.HasPrefix(text[i:], "’"):
+		return len("’")
+	}
+	return 0
 }
 
 func (s *scan) str(i int) string {
@@ -177,11 +207,23 @@ func (s *scan) str(i int) string {
 	return s.text[s.toks[i].start:s.toks[i].end]
 }
 
+// lower returns token i in lower case. Only tokens near a candidate
+// number are lowered, so it is done on demand.
 func (s *scan) lower(i int) string {
-	if i < 0 || i >= len(s.lows) {
-		return ""
+	return strings.ToLower(s.str(i))
+}
+
+// tag returns the part-of-speech tag of the token of the tokens layer
+// that starts where token k does, or "" if there is none.
+func (s *scan) tag(k int) string {
+	start := s.toks[k].start
+	tag := ""
+	for n := sort.Search(len(s.layer), func(n int) bool { return s.layer[n].Start >= start }); n < len(s.layer) && s.layer[n].Start == start; n++ {
+		if s.layer[n].POS != "" {
+			tag = s.layer[n].POS
+		}
 	}
-	return s.lows[i]
+	return tag
 }
 
 // glued reports whether token i follows token i-1 with no space between.
@@ -260,6 +302,72 @@ var mods = []struct {
 	{[]string{"some"}, Approx}, {[]string{"circa"}, Approx}, {[]string{"approx"}, Approx}, {[]string{"~"}, Approx},
 	{[]string{"less", "than"}, LessThan}, {[]string{"fewer", "than"}, LessThan}, {[]string{"under"}, LessThan},
 	{[]string{"below"}, LessThan},
+}
+
+// starters holds each word that may begin a quantity, in lower case (the
+// first word of a modifier, a number word), and each currency symbol and
+// code as written, with the first parts of symbols such as "US$".
+var starters = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "half": true}
+	for _, mod := range mods {
+		m[mod.words[0]] = true
+	}
+	for w := range small {
+		m[w] = true
+	}
+	for t := range tens {
+		m[t] = true
+		for u := range small {
+			m[t+"-"+u] = true
+		}
+	}
+	for n := range small {
+		for d := range denominators {
+			m[n+"-"+d] = true
+			m["a-"+d] = true
+		}
+	}
+	for sym := range symbols() {
+		for k := 1; k <= len(sym); k++ {
+			m[sym[:k]] = true
+		}
+	}
+	for c := range codes() {
+		m[c] = true
+	}
+	return m
+})
+
+// mayStart reports whether a quantity may begin at token i: digits, or a
+// word of starters. The other tokens, most of a text, need no closer look.
+func (s *scan) mayStart(i int) bool {
+	t := s.toks[i]
+	if t.kind == 'n' {
+		return true
+	}
+	w := s.text[t.start:t.end]
+	return starters()[w] || hasLower(starters(), w)
+}
+
+// hasLower reports whether set holds w in lower case. It lowers short
+// ASCII words into a buffer, as strings.ToLower would, to avoid
+// allocating a string for each capitalised word of the text.
+func hasLower(set map[string]bool, w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return set[string(buf[:len(w)])]
 }
 
 // mod matches a modifier at token i and returns it and the token after it.
@@ -473,10 +581,10 @@ func isMonth(w string) bool {
 // the noun is the head of the noun phrase after the number; without them,
 // the first plural word within three.
 func (s *scan) counted(j int) (string, int) {
-	if s.pos != nil {
+	if s.tagged {
 		head := -1
 		for k := j; k < len(s.toks) && k < j+5; k++ {
-			tag := s.pos[s.toks[k].start]
+			tag := s.tag(k)
 			if s.toks[k].kind != 'w' {
 				break
 			}
@@ -507,8 +615,8 @@ func (s *scan) counted(j int) (string, int) {
 
 // plural reports whether token k is a plural noun.
 func (s *scan) plural(k int) bool {
-	if s.pos != nil {
-		tag := s.pos[s.toks[k].start]
+	if s.tagged {
+		tag := s.tag(k)
 		return tag == "NNS" || tag == "NNPS"
 	}
 	w := s.lower(k)
@@ -522,7 +630,7 @@ var function = map[string]bool{"of": true, "the": true, "a": true, "an": true, "
 // unless it is a proper noun.
 func (s *scan) singular(k int) string {
 	w := s.str(k)
-	tag := s.pos[s.toks[k].start]
+	tag := s.tag(k)
 	r, _ := utf8.DecodeRuneInString(w)
 	if !(strings.HasPrefix(tag, "NNP") || unicode.IsUpper(r) && !s.sentenceStart(k)) {
 		w = strings.ToLower(w)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The unit and currency tables; data/README.md gives their sources.
@@ -22,8 +24,51 @@ type form struct {
 }
 
 type unitTable struct {
-	forms []form          // longest first
+	forms *formTable
 	time  map[string]bool // units of time, which may follow "per"
+}
+
+// A formTable holds forms longest first and, for each ASCII byte, those
+// of them that may be written from that byte on: matching at a letter
+// tries a few forms rather than all of them.
+type formTable struct {
+	forms   []form
+	byFirst [utf8.RuneSelf][]form
+}
+
+func newFormTable(forms []form) *formTable {
+	slices.SortStableFunc(forms, func(a, b form) int { return len(b.text) - len(a.text) })
+	t := &formTable{forms: forms}
+	for b := range t.byFirst {
+		for _, f := range forms {
+			if f.mayStartWith(byte(b)) {
+				t.byFirst[b] = append(t.byFirst[b], f)
+			}
+		}
+	}
+	return t
+}
+
+// mayStartWith reports whether text starting with the ASCII byte b may
+// hold f, by the first step of matchForm.
+func (f form) mayStartWith(b byte) bool {
+	if f.text == "" {
+		return true
+	}
+	if f.text[0] == ' ' {
+		return b == ' ' || b == '\n' || b == '\t'
+	}
+	r, _ := utf8.DecodeRuneInString(f.text)
+	return rune(b) == r || f.name && unicode.ToLower(rune(b)) == r
+}
+
+// at returns the forms that may be written at byte p of text, longest
+// first.
+func (t *formTable) at(text string, p int) []form {
+	if p < len(text) && text[p] < utf8.RuneSelf {
+		return t.byFirst[text[p]]
+	}
+	return t.forms
 }
 
 // rows returns the tab-separated rows of a data file, without comments.
@@ -49,21 +94,18 @@ func newForm(text, unit string) form {
 	return form{text: text, unit: unit, name: len(text) >= 3 && strings.ToLower(text) == text && strings.IndexFunc(text, func(r rune) bool { return r >= 'a' && r <= 'z' }) >= 0}
 }
 
-func sortForms(forms []form) {
-	slices.SortStableFunc(forms, func(a, b form) int { return len(b.text) - len(a.text) })
-}
-
 var units = sync.OnceValue(func() unitTable {
 	t := unitTable{time: make(map[string]bool)}
+	var forms []form
 	for _, r := range rows("data/units.tsv") {
 		for _, f := range strings.Split(r[2], "|") {
-			t.forms = append(t.forms, newForm(f, r[0]))
+			forms = append(forms, newForm(f, r[0]))
 		}
 		if r[1] == "time" {
 			t.time[r[0]] = true
 		}
 	}
-	sortForms(t.forms)
+	t.forms = newFormTable(forms)
 	return t
 })
 
@@ -75,15 +117,14 @@ var symbols = sync.OnceValue(func() map[string]string {
 	return m
 })
 
-var currencyNames = sync.OnceValue(func() []form {
+var currencyNames = sync.OnceValue(func() *formTable {
 	var forms []form
 	for _, r := range rows("data/currency_words.tsv") {
 		for _, f := range strings.Split(r[0], "|") {
 			forms = append(forms, newForm(f, r[1]))
 		}
 	}
-	sortForms(forms)
-	return forms
+	return newFormTable(forms)
 })
 
 var codes = sync.OnceValue(func() map[string]bool {
