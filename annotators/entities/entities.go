@@ -170,18 +170,26 @@ func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 func documentWords(doc *pipeline.Document) []word {
 	text := doc.Text
 	refs := layout.FootnoteRefs.Get(doc)
+	r := 0
 	cut := func(i, j int) int {
-		// The first footnote reference ending after i.
-		k, _ := slices.BinarySearchFunc(refs, i+1, func(r layout.FootnoteRef, t int) int { return r.End - t })
-		if k < len(refs) && refs[k].Start < j {
-			return max(refs[k].Start, i)
+		// refs[r] is the first footnote reference ending after i. Words
+		// come in text order, so r moves a step at a time.
+		for r < len(refs) && refs[r].End <= i {
+			r++
+		}
+		for r > 0 && refs[r-1].End > i {
+			r--
+		}
+		if r < len(refs) && refs[r].Start < j {
+			return max(refs[r].Start, i)
 		}
 		return j
 	}
 	sents := sentences.Layer.Get(doc)
-	var ws []word
+	toks := tokens.Layer.Get(doc)
+	ws := make([]word, 0, len(toks)+len(toks)/8)
 	si := 0
-	for _, tok := range tokens.Layer.Get(doc) {
+	for _, tok := range toks {
 		if t := tok.Text; (t == "’s" || t == "'s") && len(ws) > 0 && ws[len(ws)-1].end == tok.Start {
 			ws[len(ws)-1].poss = true // a tokenizer that splits off ’s
 			continue
@@ -196,8 +204,21 @@ func documentWords(doc *pipeline.Document) []word {
 			ws[k].sent = si
 		}
 	}
+	// The words' keys share one string.
+	var keys []byte
+	ends := make([]int, len(ws))
 	for k := range ws {
-		ws[k].key = wordKey(ws[k].text)
+		keys = appendWordKey(keys, ws[k].text)
+		ends[k] = len(keys)
+	}
+	allKeys := string(keys)
+	start := 0
+	var lower []byte
+	for k := range ws {
+		ws[k].key = allKeys[start:ends[k]]
+		start = ends[k]
+		lower = appendLower(lower[:0], ws[k].text)
+		ws[k].function = function[string(lower)]
 		if k == 0 || ws[k].sent != ws[k-1].sent {
 			ws[k].initial = true
 			ws[k].gap = gapOther
@@ -340,23 +361,26 @@ func consistent(chosen []cand, ws []word) []cand {
 	}
 	names := make(map[string]*info)
 	var order []string
-	nameOf := func(i, j int) string {
-		var b strings.Builder
+	// A name is its words joined by spaces, built in buf; looking up
+	// string(buf) in a map does not copy it.
+	var buf []byte
+	nameOf := func(i, j int) []byte {
+		buf = buf[:0]
 		for k := i; k <= j; k++ {
 			if k > i {
-				b.WriteByte(' ')
+				buf = append(buf, ' ')
 			}
-			b.WriteString(ws[k].text)
+			buf = append(buf, ws[k].text...)
 		}
-		return b.String()
+		return buf
 	}
 	for _, c := range chosen {
 		name := nameOf(c.i, c.j)
-		in := names[name]
+		in := names[string(name)]
 		if in == nil {
 			in = &info{c.label, c.canonical, c.prio, c.j - c.i + 1}
-			names[name] = in
-			order = append(order, name)
+			names[string(name)] = in
+			order = append(order, string(name))
 		} else if c.prio < in.prio {
 			in.label, in.canonical, in.prio = c.label, c.canonical, c.prio
 		}
@@ -364,7 +388,7 @@ func consistent(chosen []cand, ws []word) []cand {
 	taken := make([]bool, len(ws))
 	for k := range chosen {
 		c := &chosen[k]
-		in := names[nameOf(c.i, c.j)]
+		in := names[string(nameOf(c.i, c.j))]
 		c.label, c.canonical = in.label, in.canonical
 		for x := c.i; x <= c.j; x++ {
 			taken[x] = true
@@ -384,7 +408,7 @@ func consistent(chosen []cand, ws []word) []cand {
 		for _, name := range byFirst[ws[i].text] {
 			in := names[name]
 			j := i + in.n - 1
-			if j >= len(ws) || slices.Contains(taken[i:j+1], true) || nameOf(i, j) != name {
+			if j >= len(ws) || slices.Contains(taken[i:j+1], true) || string(nameOf(i, j)) != name {
 				continue
 			}
 			ok := true

@@ -206,12 +206,7 @@ func nameWords(name string) []string {
 }
 
 // wordKey returns the keys of w joined by hyphens.
-func wordKey(w string) string {
-	if !strings.Contains(w, "-") {
-		return key(w)
-	}
-	return strings.Join(keys(w), "-")
-}
+func wordKey(w string) string { return string(appendWordKey(nil, w)) }
 
 // keys splits a word at its hyphens, so that Hizb-ut-Tahrir and
 // Hizb ut-Tahrir are one name, and normalises each part.

@@ -377,13 +377,21 @@ func shape(w string) uint8 {
 }
 
 // isNumeric reports whether strconv.ParseFloat accepts w, as prose's
-// isNumeric does, without the cost of a failed parse for words that
-// cannot be numbers.
+// isNumeric does, without the cost of a failed parse (its error is
+// allocated) for words that cannot be numbers: a number has a digit,
+// unless it is an infinity or NaN.
 func isNumeric(w string) bool {
 	if w == "" {
 		return false
 	}
 	switch c := w[0]; {
+	case !strings.ContainsAny(w, "0123456789"):
+		if c == '+' || c == '-' {
+			w = w[1:]
+		} else if strings.EqualFold(w, "nan") {
+			return true
+		}
+		return strings.EqualFold(w, "inf") || strings.EqualFold(w, "infinity")
 	case c >= '0' && c <= '9', c == '.', c == '+', c == '-', c == 'i', c == 'I', c == 'n', c == 'N':
 		_, err := strconv.ParseFloat(w, 64)
 		return err == nil

@@ -111,7 +111,7 @@ var function = setOf(strings.Join(closedClass, " "))
 // startsName reports whether ws[i] can begin a run of capitalised words.
 func startsName(ws []word, i int, lx *lexicon) bool {
 	w := ws[i]
-	if !isCap(w.text) || function[strings.ToLower(w.text)] && !isAllCaps(w.text) {
+	if !isCap(w.text) || w.function && !isAllCaps(w.text) {
 		return false
 	}
 	if w.initial && lx.common(w.text) && !isAllCaps(w.text) {
@@ -148,7 +148,7 @@ func phrase(ws []word, i int) int {
 		}
 		j = k
 	}
-	for j > i && function[strings.ToLower(ws[j].text)] {
+	for j > i && ws[j].function {
 		j--
 	}
 	return j
@@ -478,7 +478,7 @@ func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexi
 // followed by another such word in the same name.
 func mayName(ws []word, covered []bool, lx *lexicon) bool {
 	ok := func(k int) bool {
-		return !covered[k] && isCap(ws[k].text) && !function[strings.ToLower(ws[k].text)]
+		return !covered[k] && isCap(ws[k].text) && !ws[k].function
 	}
 	for k := range ws {
 		if !ok(k) {
@@ -513,7 +513,7 @@ func wordRange(ws []word, first, last, a, b int) (int, int, bool) {
 
 func acceptModel(ws []word, i, j int, lx *lexicon, covered []bool) bool {
 	for k := i; k <= j; k++ {
-		if covered[k] || !isCap(ws[k].text) || function[strings.ToLower(ws[k].text)] {
+		if covered[k] || !isCap(ws[k].text) || ws[k].function {
 			return false
 		}
 		if k < j && ws[k].poss {
@@ -555,7 +555,7 @@ func foreignOrg(ws []word, i, j int, lx *lexicon, byEnd map[int]cand, covered []
 	for k := i; k < place.i; k++ {
 		w := ws[k]
 		if covered[k] || !isCap(w.text) || isAllCaps(w.text) || titles[w.text] || w.poss ||
-			k > i && w.gap != gapSpace || function[strings.ToLower(w.text)] {
+			k > i && w.gap != gapSpace || w.function {
 			return cand{}, false
 		}
 		foreign = foreign || !lx.common(w.text)
@@ -585,7 +585,7 @@ func personByCue(ws []word, i, j int, lx *lexicon, covered, place []bool) (cand,
 		w := ws[k]
 		if covered[k] && (k == i || !place[k]) || w.tag != "NNP" || k > i && w.gap != gapSpace || isAllCaps(w.text) ||
 			titles[w.text] || heads[w.text] != "" || notPersonal[w.text] || k < j && w.poss ||
-			function[strings.ToLower(w.text)] {
+			w.function {
 			return cand{}, false
 		}
 		if !lx.common(w.text) {

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,6 +19,7 @@ type word struct {
 	gap        gap    // what separates this word from the previous one
 	poss       bool   // followed by a possessive ’s, which ends any name
 	initial    bool   // first word of its sentence
+	function   bool   // a function word (see closedClass) in any case
 	sent       int    // index of the sentence
 }
 
@@ -156,19 +158,45 @@ func isAllCaps(s string) bool {
 
 // key normalises a word for gazetteer look-up: lower case, one apostrophe,
 // and British and American spellings of a few name heads made equal.
-func key(s string) string {
-	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
-	switch {
-	case strings.HasSuffix(s, "isation"), strings.HasSuffix(s, "isations"):
-		s = strings.Replace(s, "isation", "ization", 1)
-	case s == "programme", s == "programmes":
-		s = "program" + s[len("programme"):]
-	case s == "centre", s == "centres":
-		s = "center" + s[len("centre"):]
-	case s == "defence":
-		s = "defense"
-	case s == "labour":
-		s = "labor"
+func key(s string) string { return string(appendKey(nil, s)) }
+
+// appendKey appends key(s) to b.
+func appendKey(b []byte, s string) []byte {
+	start := len(b)
+	for {
+		i := strings.Index(s, "’")
+		if i < 0 {
+			b = appendLower(b, s)
+			break
+		}
+		b = append(appendLower(b, s[:i]), '\'')
+		s = s[i+len("’"):]
 	}
-	return s
+	k := b[start:]
+	switch {
+	case bytes.HasSuffix(k, []byte("isation")), bytes.HasSuffix(k, []byte("isations")):
+		k[bytes.Index(k, []byte("isation"))+len("i")] = 'z'
+	case string(k) == "programme", string(k) == "programmes":
+		b = append(b[:start+len("program")], k[len("programme"):]...)
+	case string(k) == "centre", string(k) == "centres":
+		copy(k[len("cent"):], "er")
+	case string(k) == "defence":
+		k[len("defen")] = 's'
+	case string(k) == "labour":
+		b = append(b[:start+len("labo")], 'r')
+	}
+	return b
+}
+
+// appendWordKey appends wordKey(w) to b.
+func appendWordKey(b []byte, w string) []byte {
+	for {
+		part, rest, more := strings.Cut(w, "-")
+		b = appendKey(b, part)
+		if !more {
+			return b
+		}
+		b = append(b, '-')
+		w = rest
+	}
 }
