@@ -7,7 +7,9 @@
 package enumerations
 
 import (
+	"bytes"
 	"context"
+	"iter"
 	"regexp"
 	"slices"
 	"sort"
@@ -136,23 +138,23 @@ func newScan(doc *pipeline.Document) *scan {
 		if c == e {
 			s.blanks = append(s.blanks, len(s.lines))
 		}
+		if start > 0 && end < len(s.text) && onlySpaces(s.text[start:end]) {
+			s.breaks = append(s.breaks, [2]int{start - 1, end})
+		}
 		s.lines = append(s.lines, line{start, c, e})
 		start = end + 1
 	}
-	last := -1 // the last newline, if only spaces have followed it
-	for i := 0; i < len(s.text); i++ {
-		switch s.text[i] {
-		case '\n':
-			if last >= 0 {
-				s.breaks = append(s.breaks, [2]int{last, i})
-			}
-			last = i
-		case ' ':
-		default:
-			last = -1
+	return s
+}
+
+// onlySpaces reports whether s holds nothing but ' '.
+func onlySpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			return false
 		}
 	}
-	return s
+	return true
 }
 
 // hasBreak reports whether text[start:end] holds two newlines with only
@@ -178,15 +180,40 @@ type cand struct {
 	upper              bool
 }
 
+// bullets are the characters that mark the items of a bulleted list.
+const bullets = "•◦▪‣●○■□►*–-"
+
 var (
 	// Markers at the start of a line.
 	reLineParen  = regexp.MustCompile(`^\(([0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,6})\)[ \t\x{00A0}]+\S`)
 	reLineDot    = regexp.MustCompile(`^([0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,6})([.)])[ \t\x{00A0}]+\S`)
-	reLineBullet = regexp.MustCompile(`^([•◦▪‣●○■□►*–-])[ \t\x{00A0}]+\S`)
+	reLineBullet = regexp.MustCompile(`^([` + bullets + `])[ \t\x{00A0}]+\S`)
 	// Labels of markers inside a line: "(a)", "(12)", "(iv)", "a)", "2)".
 	reInParen  = regexp.MustCompile(`^(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,6})$`)
 	reInRParen = regexp.MustCompile(`^(?:[0-9]{1,2}|[a-z]|[ivx]{1,6})$`)
 )
+
+// mayStartMarker reports whether line may start with a marker that
+// reLineParen, reLineDot or reLineBullet matches: a cheap test that spares
+// most lines the regexps.
+func mayStartMarker(line string) bool {
+	if line == "" {
+		return false
+	}
+	switch line[0] {
+	case '(', '*', '-':
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(line); strings.ContainsRune(bullets, r) {
+		return true
+	}
+	// A label of at most six letters or digits, then "." or ")".
+	n := 0
+	for n < len(line) && n <= 6 && isAlnum(line[n]) {
+		n++
+	}
+	return n >= 1 && n <= 6 && n < len(line) && (line[n] == '.' || line[n] == ')')
+}
 
 var romanRe = regexp.MustCompile(`^(?i)(x{0,3})(ix|iv|v?i{0,3})$`)
 
@@ -227,9 +254,12 @@ func newCand(start, end, text int, form, label string, ln int) cand {
 // candidates returns every possible marker in text order.
 func (s *scan) candidates() []cand {
 	var out []cand
-	atLine := make(map[int]bool)
+	var lineStarts []int // the starts of the markers above, in order
 	for i, l := range s.lines {
 		rest := s.text[l.content:l.end]
+		if !mayStartMarker(rest) {
+			continue
+		}
 		var m []int
 		var form string
 		if m = reLineParen.FindStringSubmatchIndex(rest); m != nil {
@@ -258,12 +288,12 @@ func (s *scan) candidates() []cand {
 		if s.inNote(c.start, c.end) {
 			continue
 		}
-		atLine[c.start] = true
+		lineStarts = append(lineStarts, c.start)
 		out = append(out, c)
 	}
 	// Markers inside lines end in ")": look back from each for a label.
 	for k := strings.IndexByte(s.text, ')'); k >= 0; {
-		if c, ok := s.inlineCand(k); ok && !atLine[c.start] && !s.inNote(c.start, c.end) {
+		if c, ok := s.inlineCand(k); ok && !sortedHas(lineStarts, c.start) && !s.inNote(c.start, c.end) {
 			out = append(out, c)
 		}
 		next := strings.IndexByte(s.text[k+1:], ')')
@@ -274,6 +304,12 @@ func (s *scan) candidates() []cand {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// sortedHas reports whether the sorted xs holds x.
+func sortedHas(xs []int, x int) bool {
+	_, ok := slices.BinarySearch(xs, x)
+	return ok
 }
 
 // inlineCand reports whether the ")" at k closes a marker inside a line:
@@ -411,7 +447,7 @@ func startStyle(c cand) string {
 // markerLists groups marker candidates into lists and builds their items.
 func (s *scan) markerLists() []Enumeration {
 	cands := s.candidates()
-	candLine := make(map[int]bool)
+	candLine := make([]bool, len(s.lines))
 	for _, c := range cands {
 		if c.line >= 0 {
 			candLine[c.line] = true
@@ -448,7 +484,7 @@ func (s *scan) markerLists() []Enumeration {
 	}
 	// Lines that start an item of an accepted vertical list end the item
 	// before them.
-	itemLine := make(map[int]bool)
+	itemLine := make([]bool, len(s.lines))
 	for _, q := range seqs {
 		if len(q.items) >= 2 && q.vertical() {
 			for _, c := range q.items {
@@ -498,7 +534,7 @@ func (s *scan) markerLists() []Enumeration {
 // gapOK reports whether the text between markers p and c lets c continue
 // p's list: a vertical list may have blank lines between items but no
 // unmarked paragraph after them; an inline list stays in one paragraph.
-func (s *scan) gapOK(p, c cand, candLine map[int]bool) bool {
+func (s *scan) gapOK(p, c cand, candLine []bool) bool {
 	if p.line >= 0 && c.line >= 0 {
 		blank := false
 		for i := p.line + 1; i < c.line; i++ {
@@ -537,7 +573,7 @@ func (s *scan) beforeBlank(from, to int) int {
 // lastLineItemEnd returns where the last item of a vertical list ends: at
 // the end of the first line that ends a sentence, before a blank line or
 // another list's item, or at the end of the paragraph.
-func (s *scan) lastLineItemEnd(c cand, itemLine map[int]bool) int {
+func (s *scan) lastLineItemEnd(c cand, itemLine []bool) int {
 	pe := len(s.text)
 	if p := s.para(c.text); p >= 0 && s.paras[p].End > c.text {
 		pe = s.paras[p].End
@@ -680,9 +716,15 @@ func words(s string) int {
 	return n
 }
 
+// The ordinal words that reOrdAdverb and reOrdThe look for.
 var (
-	reOrdAdverb = regexp.MustCompile(`^(?i)(?:(?:and|but)\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly)(?:ly)?(?:\s+of\s+all)?,`)
-	reOrdThe    = regexp.MustCompile(`^(?i)the\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last)(?:\s+[\p{L}-]+)?\s+(?:is|was|are|were)\b`)
+	ordAdverbs = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "finally", "lastly"}
+	ordThe     = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "final", "last"}
+)
+
+var (
+	reOrdAdverb = regexp.MustCompile(`^(?i)(?:(?:and|but)\s+)?(` + strings.Join(ordAdverbs, "|") + `)(?:ly)?(?:\s+of\s+all)?,`)
+	reOrdThe    = regexp.MustCompile(`^(?i)the\s+(` + strings.Join(ordThe, "|") + `)(?:\s+[\p{L}-]+)?\s+(?:is|was|are|were)\b`)
 )
 
 var ordinalValue = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "finally": -1, "lastly": -1, "final": -1, "last": -1}
@@ -722,27 +764,117 @@ func (s *scan) ordinal(i int, win string) (ord, bool) {
 	return ord{}, false
 }
 
+// maxTrigger is the longest word, in bytes, that can begin an ordinal
+// marker once lower-cased ("seventhly").
+const maxTrigger = len("seventhly")
+
+// letterRun returns the length in bytes of the run of letters at text[i:].
+func letterRun(text string, i int) int {
+	j := i
+	for j < len(text) {
+		if c := text[j]; c < utf8.RuneSelf {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += n
+	}
+	return j - i
+}
+
+// lowerWord returns w lower-cased as strings.ToLower does, in buf when w
+// is ASCII, so that the common case does not allocate. An ASCII word too
+// long for buf comes back empty: it is no trigger.
+func lowerWord(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return []byte(strings.ToLower(w))
+		case len(buf) == cap(buf):
+			return nil
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// mayOpenOrdinal reports whether an ordinal marker may start with the
+// lower-cased word that ends at j: a cheap test, true wherever
+// reOrdAdverb or reOrdThe could match, that spares the regexps most words.
+func (s *scan) mayOpenOrdinal(word []byte, j int) bool {
+	switch string(word) {
+	case "the":
+		// An ordinal word follows, then white space.
+		return foldIn(s.nextWord(j), ordThe)
+	case "and", "but":
+		// An ordinal adverb follows, possibly with "ly".
+		w := s.nextWord(j)
+		if len(w) > 2 && strings.EqualFold(w[len(w)-2:], "ly") && foldIn(w[:len(w)-2], ordAdverbs) {
+			return true
+		}
+		return foldIn(w, ordAdverbs)
+	}
+	if _, ok := ordinalValue[string(bytes.TrimSuffix(word, []byte("ly")))]; !ok {
+		return false
+	}
+	// A comma follows, or white space before "of all,".
+	return j < len(s.text) && (s.text[j] == ',' || isRegexpSpace(s.text[j]))
+}
+
+// nextWord returns the letters after the white space at j, or "" if no
+// white space follows j.
+func (s *scan) nextWord(j int) string {
+	k := j
+	for k < len(s.text) && isRegexpSpace(s.text[k]) {
+		k++
+	}
+	if k == j {
+		return ""
+	}
+	return s.text[k : k+letterRun(s.text, k)]
+}
+
+// isRegexpSpace reports whether c matches \s in a regexp.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// foldIn reports whether w equals one of words under case folding, as the
+// regexps' (?i) compares them.
+func foldIn(w string, words []string) bool {
+	for _, x := range words {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
 // ordinalLists finds sequences of points introduced by ordinals.
 func (s *scan) ordinalLists() []Enumeration {
 	var ords []ord
-	// Try the patterns only where a word that can begin them starts, on a
-	// short window, so the scan stays linear.
+	// Try the patterns only where a word that can begin them starts, and
+	// only if the word after it could continue them, on a short window, so
+	// the scan stays linear and the common "the" and "and" cost no regexp.
+	var buf [maxTrigger]byte
 	for i := 0; i < len(s.text); {
-		r, n := utf8.DecodeRuneInString(s.text[i:])
-		if !unicode.IsLetter(r) {
-			i += n
+		n := letterRun(s.text, i)
+		if n == 0 {
+			_, size := utf8.DecodeRuneInString(s.text[i:])
+			i += size
 			continue
 		}
-		j := i
-		for j < len(s.text) {
-			r, n := utf8.DecodeRuneInString(s.text[j:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			j += n
-		}
-		word := strings.ToLower(s.text[i:j])
-		if _, ok := ordinalValue[strings.TrimSuffix(word, "ly")]; !ok && word != "the" && word != "and" && word != "but" {
+		j := i + n
+		if !s.mayOpenOrdinal(lowerWord(buf[:0], s.text[i:j]), j) {
 			i = j
 			continue
 		}
@@ -851,7 +983,6 @@ func (s *scan) ordGapOK(p, o ord) bool {
 }
 
 var (
-	reCount      = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})((?:\s+[\p{L}-]+){1,3})`)
 	reFollowing  = regexp.MustCompile(`(?i)\b(?:the\s+following|as\s+follows|several|a\s+number\s+of|a\s+few|various|many|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`)
 	countWords   = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 	timeNouns    = map[string]bool{"years": true, "months": true, "weeks": true, "days": true, "hours": true, "minutes": true, "seconds": true, "decades": true, "centuries": true, "times": true}
@@ -885,6 +1016,9 @@ func (s *scan) introduce(e *Enumeration) {
 	// A list that opens with a numbered clause ("(1) The holder—")
 	// announces its sub-list with the clause after the number.
 	for _, re := range []*regexp.Regexp{reLineParen, reLineDot} {
+		if !mayStartMarker(s.text[start:end]) {
+			break
+		}
 		if m := re.FindStringIndex(s.text[start:end]); m != nil {
 			start += m[1] - 1
 		}
@@ -894,12 +1028,12 @@ func (s *scan) introduce(e *Enumeration) {
 		return
 	}
 	e.Intro = &pipeline.Span{Start: start, End: end}
-	for _, m := range reCount.FindAllStringSubmatch(intro, -1) {
-		n, ok := countWords[strings.ToLower(m[1])]
+	for num, words := range countPhrases(intro) {
+		n, ok := countWords[strings.ToLower(num)]
 		if !ok {
-			n, _ = strconv.Atoi(m[1])
+			n, _ = strconv.Atoi(num)
 		}
-		for _, w := range strings.Fields(m[2]) {
+		for _, w := range strings.Fields(words) {
 			w = strings.ToLower(w)
 			if stopAfterNum[w] {
 				break
@@ -913,6 +1047,128 @@ func (s *scan) introduce(e *Enumeration) {
 		}
 	}
 	e.CountMismatch = e.Announced > 0 && e.Announced != len(e.Items)
+}
+
+// countNames are the numbers a count phrase may spell out, in the order
+// countPhrases tries them.
+var countNames = []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+// countPhrases yields, left to right and without overlap, each number in
+// text and the one to three words after it, as the regexp
+//
+//	(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,2})((?:\s+[\p{L}-]+){1,3})
+//
+// would find them with FindAllStringSubmatch; a hand scan costs a fraction
+// of that regexp's backtracking.
+func countPhrases(text string) iter.Seq2[string, string] {
+	return func(yield func(num, words string) bool) {
+		for p := 0; p < len(text); {
+			numEnd := countAt(text, p)
+			if numEnd < 0 || !wordBoundary(text, p) {
+				p++
+				continue
+			}
+			// Up to three runs of white space and then letters or hyphens.
+			end := numEnd
+			for range 3 {
+				k := end
+				for k < len(text) && isRegexpSpace(text[k]) {
+					k++
+				}
+				n := 0
+				for k+n < len(text) {
+					r, size := utf8.DecodeRuneInString(text[k+n:])
+					if r != '-' && !unicode.IsLetter(r) {
+						break
+					}
+					n += size
+				}
+				if k == end || n == 0 {
+					break
+				}
+				end = k + n
+			}
+			if end == numEnd {
+				p++
+				continue
+			}
+			if !yield(text[p:numEnd], text[numEnd:end]) {
+				return
+			}
+			p = end
+		}
+	}
+}
+
+// countAt returns the end of the number word or of the one or two digits
+// at text[p:], or -1. Number words compare under Unicode simple case
+// folding, as the regexp flag (?i) does.
+func countAt(text string, p int) int {
+	n := 0
+	for p+n < len(text) && n < 3 && '0' <= text[p+n] && text[p+n] <= '9' {
+		n++
+	}
+	if n > 0 {
+		if n > 2 {
+			return -1
+		}
+		return p + n
+	}
+	for _, name := range countNames {
+		if e := foldPrefix(text, p, name); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}
+
+// foldPrefix returns the end of the ASCII word w at text[p:] under simple
+// case folding, or -1.
+func foldPrefix(text string, p int, w string) int {
+	for k := 0; k < len(w); k++ {
+		if p >= len(text) {
+			return -1
+		}
+		r, size := utf8.DecodeRuneInString(text[p:])
+		if !foldEqual(r, rune(w[k])) {
+			return -1
+		}
+		p += size
+	}
+	return p
+}
+
+// foldEqual reports whether r equals the lower-case ASCII letter c under
+// simple case folding (so "ſ" equals "s").
+func foldEqual(r, c rune) bool {
+	if r < utf8.RuneSelf {
+		return r == c || r == c-'a'+'A'
+	}
+	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
+}
+
+// wordBoundary reports whether \b holds at text[p] in a regexp: one side
+// is an ASCII letter, digit or underscore, the other not.
+func wordBoundary(text string, p int) bool {
+	before, after := false, false
+	if p > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:p])
+		before = isWordChar(r)
+	}
+	if p < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[p:])
+		after = isWordChar(r)
+	}
+	return before != after
+}
+
+func isWordChar(r rune) bool {
+	return r == '_' || r < utf8.RuneSelf && isAlnum(byte(r))
 }
 
 // sentenceStart returns the start of the sentence that ends at end: the
