@@ -98,6 +98,8 @@ type model struct {
 	pairRow []cellRange
 	slots   []uint64 // open addressing, see index
 	seed    maphash.Seed
+
+	pads [len(pads)]wordInfo
 }
 
 // An entry is a lexicon key: a word or suffix with its features, its tag
@@ -322,6 +324,9 @@ func readModel(s string) (*model, error) {
 	}
 	m.index()
 	m.sumTagFeatures()
+	for i, p := range pads {
+		m.pads[i] = m.padInfo(p)
+	}
 	return m, nil
 }
 

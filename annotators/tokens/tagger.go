@@ -9,22 +9,37 @@ import (
 
 // The tagger is prose's averaged perceptron (a port of TextBlob's, trained
 // on the Penn Treebank), with prose's trained weights, run in a faster
-// structure (see model.go): each word of a sentence is looked up once, and
-// its features' weights are added to integer scores without building
-// feature strings. The tagging follows prose's tag.go exactly, except that
+// structure (see model.go): each distinct word of a document is looked up
+// once, into a wordInfo holding the rows of its features, and the weights
+// of those rows are added to integer scores without building feature
+// strings. The tagging follows prose's tag.go exactly, except that
 // a tie between classes goes to the first in the model's class order
 // (prose iterates a map).
 
-// A tagger tags the sentences of one document; it reuses its buffers from
-// sentence to sentence and is not shared between goroutines.
+// A tagger tags and stems the sentences of one document; it reuses its
+// buffers from sentence to sentence and is not shared between goroutines.
 type tagger struct {
 	m     *model
-	norm  []byte   // normalized words, back to back
-	ctx   [][2]int // spans of norm: 2 start pads, the words, 2 end pads
-	ent   []int32  // lexicon entry of each normalized word, or -1
-	suf   []int32  // lexicon entry of its suffix, or -1
-	lower []byte   // a word in lower case, for stem
+	words map[string]wordInfo // by token text: each distinct word is looked up once
+	sent  []wordInfo          // the sentence: 2 start pads, the words, 2 end pads
+	tags  []string            // the tags of the sentence's words
+	norm  []byte              // a normalized word
+	lower []byte              // a word in lower case, for stem
 	score [maxClasses]int32
+}
+
+// A wordInfo is what tagging and stemming need to know of a word, found
+// in the lexicon once per distinct word of a document.
+type wordInfo struct {
+	// rows are the rows of the word's features in each role: the roles
+	// of words and the context suffixes of its normalized form,
+	// roleSuffix of the word as written.
+	rows  [numRoles]cellRange
+	pref1 cellRange // its "i pref1" feature
+	pairs [2]uint32 // its "i-1 tag+i word" features in model.pairTag, pairRow
+	fixed string    // the tag prose gives it whatever its context, or ""
+	id    int       // the id of fixed
+	stem  string
 }
 
 var pads = [...]string{"-START-", "-START2-", "-END-", "-END2-"}
@@ -32,53 +47,131 @@ var pads = [...]string{"-START-", "-START2-", "-END-", "-END2-"}
 // tag sets tags[i] to the Penn Treebank tag of words[i], the words of one
 // sentence as the tagger should see them (see taggerWord).
 func (t *tagger) tag(words []string, tags []string) {
-	m := t.m
-	t.norm = t.norm[:0]
-	t.ctx = t.ctx[:0]
-	addPad := func(s string) {
-		t.ctx = append(t.ctx, [2]int{len(t.norm), len(t.norm) + len(s)})
-		t.norm = append(t.norm, s...)
-	}
-	addPad(pads[0])
-	addPad(pads[1])
+	t.begin()
 	for _, w := range words {
-		a := len(t.norm)
-		t.norm = appendNormal(t.norm, w)
-		t.ctx = append(t.ctx, [2]int{a, len(t.norm)})
+		wi, _ := t.newInfo(w)
+		t.add(wi)
 	}
-	addPad(pads[2])
-	addPad(pads[3])
-	t.ent, t.suf = t.ent[:0], t.suf[:0]
-	for k := range t.ctx {
-		w := t.word(k)
-		e := m.lookupBytes(w)
-		t.ent = append(t.ent, e)
-		switch {
-		case e >= 0 && len(w) > 3:
-			e = m.entries[e].suf
-		case len(w) > 3:
-			e = m.lookupBytes(suffix(w))
-		}
-		t.suf = append(t.suf, e)
-	}
+	copy(tags, t.end())
+}
+
+// begin starts a sentence.
+func (t *tagger) begin() {
+	t.sent = append(t.sent[:0], t.m.pads[0], t.m.pads[1])
+}
+
+// add appends a word to the sentence.
+func (t *tagger) add(w wordInfo) { t.sent = append(t.sent, w) }
+
+// end tags the sentence and returns the tags of its words, valid until
+// the next sentence.
+func (t *tagger) end() []string {
+	m := t.m
+	t.sent = append(t.sent, m.pads[2], m.pads[3])
+	t.tags = t.tags[:0]
 	p1, p2 := m.tagOf(pads[0]), m.tagOf(pads[1])
-	for i, w := range words {
-		tag, id := specialTag(w), -1
+	for k := 2; k < len(t.sent)-2; k++ {
+		tag, id := t.sent[k].fixed, t.sent[k].id
 		if tag == "" {
-			if id = t.dictTag(i+2, w); id < 0 {
-				id = t.predict(i+2, w, p1, p2)
+			if id = t.predict(k, p1, p2); id >= 0 {
+				tag = m.tags[id]
+			} else {
+				id = m.none // no feature scored any class
 			}
 		}
-		switch {
-		case id >= 0:
-			tags[i] = m.tags[id]
-		case tag != "":
-			tags[i], id = tag, m.tagOf(tag)
-		default: // no feature scored any class
-			tags[i], id = "", m.none
-		}
+		t.tags = append(t.tags, tag)
 		p2, p1 = p1, id
 	}
+	return t.tags
+}
+
+// info returns the wordInfo of the token text w.
+func (t *tagger) info(w string) wordInfo {
+	if wi, ok := t.words[w]; ok {
+		return wi
+	}
+	if t.words == nil {
+		t.words = make(map[string]wordInfo)
+	}
+	wi, e := t.newInfo(taggerWord(w))
+	wi.stem = t.stem(w, t.norm, e)
+	t.words[w] = wi
+	return wi
+}
+
+// newInfo returns the wordInfo of w, as the tagger sees it, without stem,
+// and the entry of w normalized, left in t.norm.
+func (t *tagger) newInfo(w string) (wordInfo, int32) {
+	m := t.m
+	t.norm = appendNormal(t.norm[:0], w)
+	var wi wordInfo
+	e, suf := m.wordEntries(t.norm)
+	if e >= 0 {
+		wi.rows = m.entries[e].rows // the suffix roles are set below
+		wi.pairs = m.entries[e].pairs
+	}
+	wi.rows[rolePrevSuffix] = m.role(suf, rolePrevSuffix)
+	wi.rows[roleNextSuffix] = m.role(suf, roleNextSuffix)
+	// The features of the word itself come from w as written.
+	ws := w[len(w)-min(len(w), 3):]
+	if ws != string(suffix(t.norm)) {
+		suf = m.lookup(ws)
+	}
+	wi.rows[roleSuffix] = m.role(suf, roleSuffix)
+	wi.pref1 = m.pref1[w[0]] // prose's string(w[0])
+	wi.fixed, wi.id = t.fixedTag(w, e)
+	return wi, e
+}
+
+// padInfo returns the wordInfo of the pad p, which is not normalized.
+func (m *model) padInfo(p string) wordInfo {
+	var wi wordInfo
+	e, suf := m.wordEntries([]byte(p))
+	for r := range wi.rows {
+		wi.rows[r] = m.role(e, r)
+	}
+	wi.rows[rolePrevSuffix] = m.role(suf, rolePrevSuffix)
+	wi.rows[roleNextSuffix] = m.role(suf, roleNextSuffix)
+	return wi
+}
+
+// wordEntries returns the lexicon entries of the normalized word norm and
+// of its last three bytes, or -1.
+func (m *model) wordEntries(norm []byte) (e, suf int32) {
+	e = m.lookupBytes(norm)
+	switch {
+	case len(norm) <= 3:
+		return e, e
+	case e >= 0:
+		return e, m.entries[e].suf
+	}
+	return e, m.lookupBytes(suffix(norm))
+}
+
+// role returns the row of entry e's feature in role r, if any.
+func (m *model) role(e int32, r int) cellRange {
+	if e < 0 {
+		return 0
+	}
+	return m.entries[e].rows[r]
+}
+
+// fixedTag returns the tag prose gives w whatever its context, and its
+// id, or "": its special tags, then its tag dictionary of unambiguous
+// words. e is the entry of w normalized.
+func (t *tagger) fixedTag(w string, e int32) (string, int) {
+	m := t.m
+	if tag := specialTag(w); tag != "" {
+		return tag, m.tagOf(tag)
+	}
+	if w != string(t.norm) {
+		e = m.lookup(w)
+	}
+	if e < 0 || m.entries[e].tag < 0 {
+		return "", -1
+	}
+	id := int(m.entries[e].tag)
+	return m.tags[id], id
 }
 
 // specialTag returns the tag prose gives w before its tag dictionary and
@@ -99,19 +192,6 @@ func specialTag(w string) string {
 	return ""
 }
 
-// dictTag returns the tag id of w, at context position k, in prose's tag
-// dictionary of unambiguous words, or -1.
-func (t *tagger) dictTag(k int, w string) int {
-	e := t.ent[k]
-	if w != string(t.word(k)) {
-		e = t.m.lookup(w)
-	}
-	if e < 0 {
-		return -1
-	}
-	return int(t.m.entries[e].tag)
-}
-
 // tagOf returns the id of tag s, or m.none if no feature mentions it.
 func (m *model) tagOf(s string) int {
 	if id, ok := m.tagID[s]; ok {
@@ -120,40 +200,33 @@ func (m *model) tagOf(s string) int {
 	return m.none
 }
 
-func (t *tagger) word(k int) []byte { return t.norm[t.ctx[k][0]:t.ctx[k][1]] }
-
 func suffix(b []byte) []byte { return b[len(b)-min(len(b), 3):] }
 
-// predict returns the class with the highest score for the word w at
-// context position k, whose two previous tags are p1 and p2, or -1 if
-// no feature gives any class a score.
-func (t *tagger) predict(k int, w string, p1, p2 int) int {
+// predict returns the class with the highest score for the word at
+// position k of the sentence, whose two previous tags are p1 and p2, or
+// -1 if no feature gives any class a score.
+func (t *tagger) predict(k int, p1, p2 int) int {
 	m := t.m
 	nc := len(m.classes)
-	var rows [10]cellRange  // the features other than the tags'
-	rows[0] = m.pref1[w[0]] // prose's string(w[0])
-	ws := w[len(w)-min(len(w), 3):]
-	e := t.suf[k]
-	if ws != string(suffix(t.word(k))) {
-		e = m.lookup(ws)
+	w := &t.sent[k]
+	rows := [...]cellRange{ // the features other than the tags'
+		w.pref1,
+		w.rows[roleSuffix],
+		w.rows[roleWord],
+		0, // "i-1 tag+i word"
+		t.sent[k-1].rows[rolePrev],
+		t.sent[k-1].rows[rolePrevSuffix],
+		t.sent[k-2].rows[rolePrev2],
+		t.sent[k+1].rows[roleNext],
+		t.sent[k+1].rows[roleNextSuffix],
+		t.sent[k+2].rows[roleNext2],
 	}
-	rows[1] = t.role(e, roleSuffix)
-	if e := t.ent[k]; e >= 0 {
-		en := &m.entries[e]
-		rows[2] = en.rows[roleWord]
-		for j := en.pairs[0]; j < en.pairs[1]; j++ {
-			if int(m.pairTag[j]) == p1 {
-				rows[3] = m.pairRow[j]
-				break
-			}
+	for j := w.pairs[0]; j < w.pairs[1]; j++ {
+		if int(m.pairTag[j]) == p1 {
+			rows[3] = m.pairRow[j]
+			break
 		}
 	}
-	rows[4] = t.role(t.ent[k-1], rolePrev)
-	rows[5] = t.role(t.suf[k-1], rolePrevSuffix)
-	rows[6] = t.role(t.ent[k-2], rolePrev2)
-	rows[7] = t.role(t.ent[k+1], roleNext)
-	rows[8] = t.role(t.suf[k+1], roleNextSuffix)
-	rows[9] = t.role(t.ent[k+2], roleNext2)
 
 	b := p1*(len(m.tags)+1) + p2
 	s := &t.score
@@ -182,14 +255,6 @@ func (t *tagger) predict(k int, w string, p1, p2 int) int {
 		}
 	}
 	return best
-}
-
-// role returns the row of entry e's feature in role r, if any.
-func (t *tagger) role(e int32, r int) cellRange {
-	if e < 0 {
-		return 0
-	}
-	return t.m.entries[e].rows[r]
 }
 
 // appendNormal appends prose's normalize(w): "!HYPHEN" for a hyphenated

@@ -78,7 +78,6 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	text := doc.Text
 	refs := layout.FootnoteRefs.Get(doc)
 	t := tagger{m: loadModel()}
-	stems := make(map[string]string)
 	// Tokenize first, so that out is allocated once.
 	sents := sentences.Layer.Get(doc)
 	spans := make([]span, 0, len(text)/5)  // about a token in five bytes of English
@@ -93,42 +92,47 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	}
 	bounds = append(bounds, len(spans))
 	out := make([]Token, 0, len(spans))
-	var words, tags []string
 	for i, s := range sents {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		spans := spans[bounds[i]:bounds[i+1]]
-		words, tags = words[:0], tags[:0]
+		t.begin()
 		open := false // inside ‘…’ quotes: ’ closes them
 		for _, sp := range spans {
 			if sp.ref {
 				continue
 			}
 			w := text[sp.start:sp.end]
+			wi := t.info(w)
+			q := w // the quote as the tagger should see it here
 			switch w {
 			case "‘":
 				open = true
 			case "’":
 				if open {
-					w, open = "''", false
+					q, open = "''", false
 				}
 			case `"`, "'":
-				w = straightQuote(text, s.Start, sp.start, w)
+				q = straightQuote(text, s.Start, sp.start, w)
 			}
-			words = append(words, taggerWord(w))
-			tags = append(tags, "")
+			if q != w {
+				stem := wi.stem
+				wi = t.info(q)
+				wi.stem = stem
+			}
+			t.add(wi)
 		}
-		t.tag(words, tags)
+		tags := t.end()
 		k := 0
 		for _, sp := range spans {
 			tok := Token{TextSpan: doc.TextSpan(sp.start, sp.end)}
 			if sp.ref {
 				tok.POS = "CD"
-				tok.Stem = t.stem(tok.Text, nil, -1, stems)
+				tok.Stem = t.info(tok.Text).stem
 			} else {
 				tok.POS = tags[k]
-				tok.Stem = t.stem(tok.Text, t.word(k+2), t.ent[k+2], stems)
+				tok.Stem = t.sent[k+2].stem
 				k++
 			}
 			out = append(out, tok)
@@ -165,11 +169,11 @@ func stemWord(w string) string {
 	return w
 }
 
-// stem returns stemWord(w): the lexicon's stem if w in lower case is one of
-// its words, else from cache, or computed and remembered in cache. norm is
-// the tagger's normalized word for w and e its entry, saving a lookup when
-// norm is w in lower case.
-func (t *tagger) stem(w string, norm []byte, e int32, cache map[string]string) string {
+// stem returns stemWord(w): the lexicon's stem if w in lower case is one
+// of its words, else from sharedStems. norm is the tagger's normalized
+// word for w and e its entry, saving a lookup when norm is w in lower
+// case.
+func (t *tagger) stem(w string, norm []byte, e int32) string {
 	if !asciiEqualFold(norm, w) {
 		e = t.lowerEntry(w)
 	}
@@ -178,12 +182,7 @@ func (t *tagger) stem(w string, norm []byte, e int32, cache map[string]string) s
 			return s
 		}
 	}
-	if s, ok := cache[w]; ok {
-		return s
-	}
-	s := sharedStems.get(w)
-	cache[w] = s
-	return s
+	return sharedStems.get(w)
 }
 
 // sharedStems remembers the stems of words the lexicon lacks across
@@ -555,11 +554,12 @@ func mayLink(text string, i, lim int, mark, space *int) bool {
 		}
 	}
 	if *mark < i {
-		*mark = len(text)
-		if k := strings.IndexAny(text[i:*space], ":@"); k >= 0 {
-			*mark = i + k
-		} else {
-			*mark = *space // none before the space: look again after it
+		*mark = *space // none before the space: look again after it
+		for k := i; k < *space; k++ {
+			if text[k] == ':' || text[k] == '@' { // not strings.IndexAny: words are short
+				*mark = k
+				break
+			}
 		}
 	}
 	j := min(*space, lim)
