@@ -1,7 +1,6 @@
 package quotations
 
 import (
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
@@ -42,32 +41,35 @@ type analysis struct {
 	// has one; nil otherwise.
 	people, bodies []pipeline.Span
 
-	// Word trigrams of the direct quotations seen so far, to recognise a
-	// phrase quoted again later.
-	grams  map[gram]bool
-	recent map[uint64][]int // trigram -> direct quotations holding it
-	direct []attributed
+	// The direct quotations seen so far, with their word trigrams, to
+	// recognise a phrase quoted again later.
+	direct   []attributed
+	grams    []uint64       // each direct quotation's trigrams, sorted, end to end
+	prevWith []int          // for each of grams, the previous quotation holding it, or -1
+	lastWith map[uint64]int // trigram -> the last direct quotation holding it
+
+	// Buffers for the quotation being attributed.
+	words  []item
+	norm   []string
+	hashes []uint64
 }
 
-type gram struct {
-	h uint64
-	q int
-}
-
+// An attributed quotation is a direct quotation already seen: where it ends,
+// its speaker, and its trigrams, a.grams[from:to].
 type attributed struct {
-	end     int
-	speaker *pipeline.TextSpan
+	end      int
+	speaker  *pipeline.TextSpan
+	from, to int
 }
 
 func newAnalysis(doc *pipeline.Document, paras []layout.Paragraph, notes []layout.FootnoteRef) *analysis {
 	a := &analysis{
-		text:   doc.Text,
-		paras:  paras,
-		notes:  notes,
-		sents:  sentences.Layer.Get(doc),
-		toks:   tokens.Layer.Get(doc),
-		grams:  make(map[gram]bool),
-		recent: make(map[uint64][]int),
+		text:     doc.Text,
+		paras:    paras,
+		notes:    notes,
+		sents:    sentences.Layer.Get(doc),
+		toks:     tokens.Layer.Get(doc),
+		lastWith: make(map[uint64]int),
 	}
 	for _, t := range a.toks {
 		if t.POS != "" {
@@ -93,32 +95,34 @@ func newAnalysis(doc *pipeline.Document, paras []layout.Paragraph, notes []layou
 func (a *analysis) attribute(q quote) (string, *pipeline.TextSpan) {
 	before := a.before(q.Start)
 	inner := a.slice(q.inner.Start, q.inner.End)
-	words := wordsOf(inner)
+	a.words = appendWords(a.words[:0], inner)
+	words := a.words
+	grams := a.trigrams(words)
 	kind, speaker := Scare, (*pipeline.TextSpan)(nil)
 	found := false
 	if q.block {
 		kind = Direct
 	} else {
-		kind, speaker, found = a.kind(q, before, inner, words)
+		kind, speaker, found = a.kind(q, before, inner, words, grams)
 	}
 	if kind != Direct {
 		return kind, nil
 	}
 	if !found {
-		if sp, ok := a.requote(q, words); ok {
+		if sp, ok := a.requote(q, words, grams); ok {
 			speaker, found = sp, true
 		}
 	}
 	if !found {
 		speaker = a.introducer(before)
 	}
-	a.remember(q, words, speaker)
+	a.remember(q, grams, speaker)
 	return kind, speaker
 }
 
 // kind decides an inline quotation's kind from the evidence around it. An
 // attribution after the quotation ("…,” she said) also gives the speaker.
-func (a *analysis) kind(q quote, before, inner []item, words []item) (string, *pipeline.TextSpan, bool) {
+func (a *analysis) kind(q quote, before, inner, words []item, grams []uint64) (string, *pipeline.TextSpan, bool) {
 	if soCalled(before) {
 		return Scare, nil, false
 	}
@@ -133,7 +137,7 @@ func (a *analysis) kind(q quote, before, inner []item, words []item) (string, *p
 	if a.attachedBefore(before, len(words) >= 3 || verb) {
 		return Direct, nil, false
 	}
-	if _, ok := a.requote(q, words); ok {
+	if _, ok := a.requote(q, words, grams); ok {
 		return Direct, nil, false
 	}
 	if len(words) >= 5 {
@@ -149,6 +153,7 @@ func (a *analysis) kind(q quote, before, inner []item, words []item) (string, *p
 type item struct {
 	start, end int
 	low        string // the word in lower case; "" for punctuation
+	tag        string // the part-of-speech tag of the token starting here, if any
 	cap        bool   // the word starts with an upper-case letter
 	r          rune   // the punctuation mark
 }
@@ -158,22 +163,47 @@ func (it item) word() bool { return it.low != "" }
 // slice returns the items that lie within text[from:to].
 func (a *analysis) slice(from, to int) []item {
 	if a.items == nil {
-		a.items = a.lex(0, len(a.text))
+		a.items = a.lex()
 	}
-	i, _ := slices.BinarySearchFunc(a.items, from, func(it item, pos int) int { return it.start - pos })
-	j, _ := slices.BinarySearchFunc(a.items[i:], to, func(it item, pos int) int { return it.end - pos })
-	j += i
-	if j < len(a.items) && a.items[j].end <= to {
-		j++ // the item ending exactly at to
+	items := a.items
+	// Items do not overlap, so both their starts and their ends ascend.
+	lo, hi := 0, len(items)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if items[m].start < from {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
-	return a.items[i:j:j]
+	i := lo
+	hi = len(items)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if items[m].end <= to {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return items[i:lo:lo]
 }
 
-// lex splits text[from:to] into items, leaving out footnote numbers.
-func (a *analysis) lex(from, to int) []item {
-	out := make([]item, 0, (to-from)/5+1)
-	n, _ := slices.BinarySearchFunc(a.notes, from, func(f layout.FootnoteRef, pos int) int { return f.End - 1 - pos })
-	for i := from; i < to; {
+// lex splits the text into items, leaving out footnote numbers, and gives
+// each word the tag of the token that starts with it. The lower-case forms
+// that differ from the text are gathered into one string, so that lexing
+// allocates the same few times however many capitalised words there are.
+func (a *analysis) lex() []item {
+	text := a.text
+	// The tokens are about as many as the items: a good first capacity.
+	out := make([]item, 0, len(a.toks)+len(a.toks)/8+16)
+	type lowered struct{ k, from, to int } // out[k].low is lows[from:to]
+	var (
+		lows    []byte
+		pending = make([]lowered, 0, len(a.toks)/4)
+	)
+	n, t := 0, 0 // the next footnote and token
+	for i := 0; i < len(text); {
 		if n < len(a.notes) && a.notes[n].Start <= i {
 			if a.notes[n].End > i {
 				i = a.notes[n].End
@@ -181,48 +211,112 @@ func (a *analysis) lex(from, to int) []item {
 			n++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(a.text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r):
 			i += size
-		case isAlnum(r) || unicode.IsMark(r):
-			j := i + size
-			for j < to {
-				r2, s2 := utf8.DecodeRuneInString(a.text[j:])
-				if isAlnum(r2) || unicode.IsMark(r2) {
-					j += s2
-					continue
-				}
-				if isJoiner(r2) && j+s2 < to {
-					r3, _ := utf8.DecodeRuneInString(a.text[j+s2:])
-					if isAlnum(r3) {
-						j += s2
-						continue
-					}
-				}
-				break
-			}
+		case wordRune(r):
+			j := wordEnd(text, i)
 			if n < len(a.notes) && a.notes[n].Start < j && a.notes[n].Start > i {
 				j = a.notes[n].Start
 			}
-			out = append(out, item{start: i, end: j, low: lower(a.text[i:j]), cap: unicode.IsUpper(r)})
+			for t < len(a.toks) && a.toks[t].Start < i {
+				t++
+			}
+			it := item{start: i, end: j, low: text[i:j], cap: unicode.IsUpper(r)}
+			if t < len(a.toks) && a.toks[t].Start == i {
+				it.tag = a.toks[t].POS
+			}
+			if needsLower(it.low) {
+				from := len(lows)
+				lows = appendLower(lows, it.low)
+				pending = append(pending, lowered{len(out), from, len(lows)})
+			}
+			out = append(out, it)
 			i = j
 		default:
 			out = append(out, item{start: i, end: i + size, r: r})
 			i += size
 		}
 	}
+	all := string(lows)
+	for _, p := range pending {
+		out[p.k].low = all[p.from:p.to]
+	}
 	return out
 }
 
-// lower returns s in lower case, without copying s if it already is.
-func lower(s string) string {
+// wordEnd returns the end of the word that starts at text[i]: letters,
+// digits and combining marks, joined by hyphens, apostrophes and
+// ampersands that come before a letter or digit.
+func wordEnd(text string, i int) int {
+	j := i
+	for j < len(text) {
+		if c := text[j]; c < utf8.RuneSelf && isAlnumByte(c) {
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if wordRune(r) {
+			j += size
+			continue
+		}
+		if isJoiner(r) && j+size < len(text) {
+			if next, _ := utf8.DecodeRuneInString(text[j+size:]); isAlnum(next) {
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// wordRune reports whether r belongs in a word: a letter, a digit or a
+// combining mark.
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isAlnumByte(byte(r))
+	}
+	return isAlnum(r) || unicode.IsMark(r)
+}
+
+// needsLower reports whether s changes in lower case.
+func needsLower(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return strings.ToLower(s)
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.ToLower(r) != r {
+					return true
+				}
+			}
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			return true
 		}
 	}
-	return s
+	return false
+}
+
+// appendLower appends s in lower case to b, as strings.ToLower writes it.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size
+	}
+	return b
 }
 
 func isJoiner(r rune) bool {
@@ -231,8 +325,8 @@ func isJoiner(r rune) bool {
 
 func isSpaceRune(r rune) bool { return unicode.IsSpace(r) }
 
-func wordsOf(items []item) []item {
-	var out []item
+// appendWords appends the words among items to out.
+func appendWords(out, items []item) []item {
 	for _, it := range items {
 		if it.word() {
 			out = append(out, it)
@@ -482,7 +576,7 @@ func (a *analysis) introducer(before []item) *pipeline.TextSpan {
 // modifying the noun before it (the words quoted from …) rather than the
 // verb of a subject.
 func (a *analysis) isParticiple(items []item, v int) bool {
-	if a.tagged && !strings.HasPrefix(a.pos(items[v]), "VB") && a.pos(items[v]) != "" {
+	if a.tagged && !strings.HasPrefix(items[v].tag, "VB") && items[v].tag != "" {
 		return false
 	}
 	if v == 0 {
@@ -670,7 +764,7 @@ func (a *analysis) resolvePerson(pos int) *pipeline.TextSpan {
 // tags, a proper noun; without, anything but an acronym.
 func (a *analysis) namePart(w item) bool {
 	if a.tagged {
-		if tag := a.pos(w); tag != "" {
+		if tag := w.tag; tag != "" {
 			return tag == "NNP" || tag == "NNPS" || titles[w.low]
 		}
 	}
@@ -787,15 +881,6 @@ func (a *analysis) back(pos, n int) int {
 	return s
 }
 
-// pos returns the part-of-speech tag of the token that starts with w.
-func (a *analysis) pos(w item) string {
-	i, ok := slices.BinarySearchFunc(a.toks, w.start, func(t tokens.Token, p int) int { return t.Start - p })
-	if !ok {
-		return ""
-	}
-	return a.toks[i].POS
-}
-
 // finiteVerb reports whether the words include a finite verb.
 func (a *analysis) finiteVerb(items []item) bool {
 	for k, w := range items {
@@ -803,7 +888,7 @@ func (a *analysis) finiteVerb(items []item) bool {
 			continue
 		}
 		if a.tagged {
-			switch a.pos(w) {
+			switch w.tag {
 			case "VBD", "VBP", "VBZ", "MD":
 				return true
 			case "VB":
@@ -826,48 +911,61 @@ func (a *analysis) finiteVerb(items []item) bool {
 // requote reports whether a quotation of four or more words repeats, word
 // for word, an earlier direct quotation, and returns that one's speaker.
 // Hyphens, case and punctuation are ignored (anti-terrorist matches
-// antiterrorist).
-func (a *analysis) requote(q quote, words []item) (*pipeline.TextSpan, bool) {
-	hs := trigrams(words)
+// antiterrorist). It tries the last few quotations holding the first
+// trigram.
+func (a *analysis) requote(q quote, words []item, hs []uint64) (*pipeline.TextSpan, bool) {
 	if len(words) < 4 || len(hs) == 0 {
 		return nil, false
 	}
-	cands := a.recent[hs[0]]
-	for c := len(cands) - 1; c >= 0 && c >= len(cands)-maxRequote; c-- {
-		j := cands[c]
-		if a.direct[j].end > q.Start {
-			continue // an enclosing quotation, not an earlier one
+	j, ok := a.lastWith[hs[0]]
+	for n := 0; ok && j >= 0 && n < maxRequote; n++ {
+		d := a.direct[j]
+		grams := a.grams[d.from:d.to]
+		if d.end <= q.Start && holdsAll(grams, hs[1:]) { // not an enclosing quotation
+			return d.speaker, true
 		}
-		all := true
-		for _, h := range hs[1:] {
-			if !a.grams[gram{h, j}] {
-				all = false
-				break
-			}
-		}
-		if all {
-			return a.direct[j].speaker, true
-		}
+		k, _ := slices.BinarySearch(grams, hs[0])
+		j = a.prevWith[d.from+k]
 	}
 	return nil, false
 }
 
-// remember records a direct quotation for requote.
-func (a *analysis) remember(q quote, words []item, speaker *pipeline.TextSpan) {
-	j := len(a.direct)
-	a.direct = append(a.direct, attributed{q.End, speaker})
-	for _, h := range trigrams(words) {
-		if !a.grams[gram{h, j}] {
-			a.grams[gram{h, j}] = true
-			a.recent[h] = append(a.recent[h], j)
+// holdsAll reports whether the sorted grams hold every one of hs.
+func holdsAll(grams, hs []uint64) bool {
+	for _, h := range hs {
+		if _, ok := slices.BinarySearch(grams, h); !ok {
+			return false
 		}
 	}
+	return true
+}
+
+// remember records a direct quotation, with the trigrams of its words, for
+// requote.
+func (a *analysis) remember(q quote, grams []uint64, speaker *pipeline.TextSpan) {
+	j := len(a.direct)
+	from := len(a.grams)
+	a.grams = append(a.grams, grams...)
+	own := a.grams[from:]
+	slices.Sort(own)
+	own = slices.Compact(own)
+	a.grams = a.grams[:from+len(own)]
+	for _, h := range a.grams[from:] {
+		prev, ok := a.lastWith[h]
+		if !ok {
+			prev = -1
+		}
+		a.prevWith = append(a.prevWith, prev)
+		a.lastWith[h] = j
+	}
+	a.direct = append(a.direct, attributed{q.End, speaker, from, len(a.grams)})
 }
 
 // trigrams hashes each run of three words, normalised to lower-case letters
-// and digits.
-func trigrams(words []item) []uint64 {
-	norm := make([]string, 0, len(words))
+// and digits: FNV-1a of the three words joined by NUL bytes. The hashes are
+// valid until the next call.
+func (a *analysis) trigrams(words []item) []uint64 {
+	norm := a.norm[:0]
 	for _, w := range words {
 		s := strings.Map(func(r rune) rune {
 			if isAlnum(r) {
@@ -879,11 +977,29 @@ func trigrams(words []item) []uint64 {
 			norm = append(norm, s)
 		}
 	}
-	var out []uint64
+	out := a.hashes[:0]
 	for i := 0; i+3 <= len(norm); i++ {
-		h := fnv.New64a()
-		h.Write([]byte(norm[i] + "\x00" + norm[i+1] + "\x00" + norm[i+2]))
-		out = append(out, h.Sum64())
+		h := fnv1a(fnvOffset, norm[i])
+		h = fnv1a(h, "\x00")
+		h = fnv1a(h, norm[i+1])
+		h = fnv1a(h, "\x00")
+		out = append(out, fnv1a(h, norm[i+2]))
 	}
+	a.norm, a.hashes = norm, out
 	return out
+}
+
+// FNV-1a, 64 bits, as in hash/fnv, written out so that hashing a trigram
+// does not allocate.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnv1a(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
 }

@@ -66,7 +66,7 @@ func reporting(items []item, k int, a *analysis) (int, verbKind) {
 	}
 	tag := ""
 	if a != nil && a.tagged {
-		tag = a.pos(w)
+		tag = w.tag
 		if strings.HasPrefix(tag, "NN") {
 			return 0, 0
 		}
