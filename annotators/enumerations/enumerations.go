@@ -115,6 +115,7 @@ func newScan(doc *pipeline.Document) *scan {
 		paras: layout.Paragraphs.Get(doc),
 		sents: sentences.Layer.Get(doc),
 		notes: layout.FootnoteRefs.Get(doc),
+		lines: make([]line, 0, strings.Count(doc.Text, "\n")+1),
 	}
 	for start := 0; start <= len(s.text); {
 		end := strings.IndexByte(s.text[start:], '\n')
@@ -223,12 +224,10 @@ func roman(s string) int {
 	if s == "" || !romanRe.MatchString(s) {
 		return 0
 	}
-	vals := map[byte]int{'i': 1, 'v': 5, 'x': 10}
-	s = strings.ToLower(s)
 	n := 0
 	for i := 0; i < len(s); i++ {
-		v := vals[s[i]]
-		if i+1 < len(s) && vals[s[i+1]] > v {
+		v := romanDigit(s[i])
+		if i+1 < len(s) && romanDigit(s[i+1]) > v {
 			n -= v
 		} else {
 			n += v
@@ -237,18 +236,41 @@ func roman(s string) int {
 	return n
 }
 
+// romanDigit is the value of the roman digit c, in either case.
+func romanDigit(c byte) int {
+	switch c {
+	case 'i', 'I':
+		return 1
+	case 'v', 'V':
+		return 5
+	case 'x', 'X':
+		return 10
+	}
+	return 0
+}
+
 func newCand(start, end, text int, form, label string, ln int) cand {
 	c := cand{start: start, end: end, text: text, form: form, label: label, line: ln}
-	if n, err := strconv.Atoi(label); err == nil {
-		c.num = n
+	if allDigits(label) {
+		c.num, _ = strconv.Atoi(label)
 		return c
 	}
 	if len(label) == 1 {
 		c.letter = int(unicode.ToLower(rune(label[0])) - 'a' + 1)
 	}
 	c.roman = roman(label)
-	c.upper = strings.ToUpper(label) == label
+	c.upper = !strings.ContainsFunc(label, func(r rune) bool { return unicode.ToUpper(r) != r })
 	return c
+}
+
+// allDigits reports whether s is a non-empty run of ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // candidates returns every possible marker in text order.
@@ -609,7 +631,24 @@ func (s *scan) item(mStart, mEnd, start, end int) Item {
 	}
 }
 
-var reCloser = regexp.MustCompile(`(?:[;,]\s*(?:and|or|and/or)|[;.,:—–])$`)
+// closerStart returns where the punctuation that closes an item or a
+// clause starts at the end of s, or -1: "; and", ", or", "; and/or", or
+// one of ;.,:—–. It finds what the regexp
+// (?:[;,]\s*(?:and|or|and/or)|[;.,:—–])$ would, without its cost.
+func closerStart(s string) int {
+	for _, conj := range []string{"and/or", "and", "or"} {
+		if rest, ok := strings.CutSuffix(s, conj); ok {
+			rest = strings.TrimRight(rest, " \t\n\f\r")
+			if strings.HasSuffix(rest, ";") || strings.HasSuffix(rest, ",") {
+				return len(rest) - 1
+			}
+		}
+	}
+	if r, n := utf8.DecodeLastRuneInString(s); strings.ContainsRune(";.,:—–", r) {
+		return len(s) - n
+	}
+	return -1
+}
 
 // trimEnd moves end back over white space, footnote numbers and the
 // punctuation that closes a list item or a clause.
@@ -634,8 +673,8 @@ func (s *scan) trimEnd(start, end int) int {
 	for tail > start && !utf8.RuneStart(s.text[tail]) {
 		tail--
 	}
-	if m := reCloser.FindStringIndex(s.text[tail:end]); m != nil {
-		end = tail + m[0]
+	if k := closerStart(s.text[tail:end]); k >= 0 {
+		end = tail + k
 	}
 	trim()
 	return end
@@ -708,7 +747,7 @@ func (s *scan) stops(j int) bool {
 
 func words(s string) int {
 	n := 0
-	for _, f := range strings.Fields(s) {
+	for f := range strings.FieldsSeq(s) {
 		if f != "and" && f != "or" {
 			n++
 		}
@@ -874,7 +913,8 @@ func (s *scan) ordinalLists() []Enumeration {
 			continue
 		}
 		j := i + n
-		if !s.mayOpenOrdinal(lowerWord(buf[:0], s.text[i:j]), j) {
+		// Every trigger has at least three letters: "the", "and", "but".
+		if n < 3 || !s.mayOpenOrdinal(lowerWord(buf[:0], s.text[i:j]), j) {
 			i = j
 			continue
 		}
@@ -1033,7 +1073,7 @@ func (s *scan) introduce(e *Enumeration) {
 		if !ok {
 			n, _ = strconv.Atoi(num)
 		}
-		for _, w := range strings.Fields(words) {
+		for w := range strings.FieldsSeq(words) {
 			w = strings.ToLower(w)
 			if stopAfterNum[w] {
 				break
