@@ -78,12 +78,13 @@ func groupSep(sep string) bool {
 // multiplier matches a scale word at token j ("million", or "bn" glued to
 // the digits) and returns its factor and the token after it.
 func (s *scan) multiplier(j int) (float64, int) {
-	w := s.lower(j)
-	if m, ok := scale[w]; ok && j < len(s.toks) && s.toks[j].space {
+	var buf [32]byte
+	w := appendLower(buf[:0], s.str(j))
+	if m, ok := scale[string(w)]; ok && j < len(s.toks) && s.toks[j].space {
 		return m, j + 1
 	}
-	if m, ok := abbrScale[w]; ok && j > 0 && s.glued(j) && s.toks[j-1].kind == 'n' {
-		if w == "m" || w == "k" || w == "b" {
+	if m, ok := abbrScale[string(w)]; ok && j > 0 && s.glued(j) && s.toks[j-1].kind == 'n' {
+		if string(w) == "m" || string(w) == "k" || string(w) == "b" {
 			// "5m" is five metres unless money is being counted.
 			if !s.money(j) {
 				return 0, j

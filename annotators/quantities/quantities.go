@@ -71,7 +71,12 @@ func (Annotator) Provides() []string { return []string{Layer.Name()} }
 
 // Annotate sets the quantities layer.
 func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
-	s := newScan(doc)
+	buf := tokBufs.Get().(*[]tok)
+	s := newScan(doc, (*buf)[:0])
+	defer func() {
+		*buf = s.toks
+		tokBufs.Put(buf)
+	}()
 	var out []Quantity
 	for i := 0; i < len(s.toks); {
 		if !s.mayStart(i) {
@@ -97,6 +102,10 @@ type tok struct {
 	space      bool // preceded by white space or the start of the text
 }
 
+// tokBufs holds token slices for reuse from one document to the next, as
+// the tokens of a text take about five times its size.
+var tokBufs = sync.Pool{New: func() any { return new([]tok) }}
+
 type scan struct {
 	doc    *pipeline.Document
 	text   string
@@ -108,7 +117,8 @@ type scan struct {
 	sents  []sentences.Sentence
 }
 
-func newScan(doc *pipeline.Document) *scan {
+// newScan splits the document into tokens, appending them to toks.
+func newScan(doc *pipeline.Document, toks []tok) *scan {
 	var notes []pipeline.Span
 	for _, n := range layout.FootnoteRefs.Get(doc) {
 		notes = append(notes, n.Span)
@@ -118,7 +128,7 @@ func newScan(doc *pipeline.Document) *scan {
 	s.tagged = slices.ContainsFunc(s.layer, func(t tokens.Token) bool { return t.POS != "" })
 	text := s.text
 	// Most texts hold a token every five or six bytes.
-	s.toks = make([]tok, 0, len(text)/4)
+	s.toks = slices.Grow(toks, len(text)/4)
 	space := true
 	for i := 0; i < len(text); {
 		r, n := rune(text[i]), 1
@@ -211,6 +221,12 @@ func (s *scan) str(i int) string {
 // number are lowered, so it is done on demand.
 func (s *scan) lower(i int) string {
 	return strings.ToLower(s.str(i))
+}
+
+// is reports whether token i in lower case is w, without allocating.
+func (s *scan) is(i int, w string) bool {
+	var buf [32]byte
+	return string(appendLower(buf[:0], s.str(i))) == w
 }
 
 // tag returns the part-of-speech tag of the token of the tokens layer
@@ -345,41 +361,47 @@ func (s *scan) mayStart(i int) bool {
 	if t.kind == 'n' {
 		return true
 	}
+	set := starters()
 	w := s.text[t.start:t.end]
-	return starters()[w] || hasLower(starters(), w)
+	if set[w] {
+		return true
+	}
+	var buf [32]byte
+	lw := appendLower(buf[:0], w)
+	return string(lw) != w && set[string(lw)]
 }
 
-// hasLower reports whether set holds w in lower case. It lowers short
-// ASCII words into a buffer, as strings.ToLower would, to avoid
-// allocating a string for each capitalised word of the text.
-func hasLower(set map[string]bool, w string) bool {
-	var buf [16]byte
-	if len(w) > len(buf) {
-		return set[strings.ToLower(w)]
-	}
+// appendLower appends w in lower case to buf, as strings.ToLower writes
+// valid UTF-8. Into a buffer on the caller's stack, it lowers a word for
+// a map lookup or a comparison without allocating a string.
+func appendLower(buf []byte, w string) []byte {
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if c >= utf8.RuneSelf {
-			return set[strings.ToLower(w)]
+			for _, r := range w[k:] {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			return buf
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[k] = c
+		buf = append(buf, c)
 	}
-	return set[string(buf[:len(w)])]
+	return buf
 }
 
 // mod matches a modifier at token i and returns it and the token after it.
 func (s *scan) mod(i int) (string, int) {
-	w := s.lower(i)
+	var buf [32]byte
+	w := appendLower(buf[:0], s.str(i))
 	for _, m := range mods {
-		if m.words[0] != w {
+		if m.words[0] != string(w) {
 			continue
 		}
 		ok := true
-		for k, w := range m.words {
-			if s.lower(i+k) != w {
+		for k, w := range m.words[1:] {
+			if !s.is(i+1+k, w) {
 				ok = false
 				break
 			}
@@ -415,13 +437,13 @@ func (s *scan) quantity(i int) (Quantity, pipeline.Span, int, bool) {
 	}
 	// A bare fraction word measures something only when qualified or
 	// followed by what it is a fraction of: "over half", "half of".
-	if v.fraction && v.i+1 == v.j && mod == "" && s.lower(v.j) != "of" {
+	if v.fraction && v.i+1 == v.j && mod == "" && !s.is(v.j, "of") {
 		return Quantity{}, pipeline.Span{}, 0, false
 	}
 	j := v.j
 	var hi *value
 	// A range: "60–70", "5 to 10", "between 5 and 10".
-	if sep := s.str(j); sep == "–" || sep == "-" || sep == "to" || sep == "and" && s.lower(start-1) == "between" {
+	if sep := s.str(j); sep == "–" || sep == "-" || sep == "to" || sep == "and" && s.is(start-1, "between") {
 		if w, ok := s.number(j + 1); ok && w.words == v.words && (sep != "-" || s.glued(j) && s.glued(j+1)) {
 			hi = &w
 			j = w.j
@@ -573,7 +595,8 @@ func isMonth(w string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) && months[strings.ToLower(w)]
+	var buf [32]byte
+	return unicode.IsUpper(r) && months[string(appendLower(buf[:0], w))]
 }
 
 // counted returns the singular of the noun counted by the number ending
