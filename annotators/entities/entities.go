@@ -327,18 +327,29 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 // resolve picks non-overlapping mentions: longest first, then the most
 // trusted source, then the earliest.
 func resolve(cands []cand, n int) []cand {
-	slices.SortStableFunc(cands, func(a, b cand) int {
+	// Sort indices, which are cheaper to move than candidates; equal
+	// candidates keep their order, as in a stable sort.
+	order := make([]int32, len(cands))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		a, b := &cands[x], &cands[y]
 		if la, lb := a.j-a.i, b.j-b.i; la != lb {
 			return lb - la
 		}
 		if a.prio != b.prio {
 			return a.prio - b.prio
 		}
-		return a.i - b.i
+		if a.i != b.i {
+			return a.i - b.i
+		}
+		return int(x - y)
 	})
 	taken := make([]bool, n)
 	var out []cand
-	for _, c := range cands {
+	for _, x := range order {
+		c := cands[x]
 		if slices.Contains(taken[c.i:c.j+1], true) {
 			continue
 		}

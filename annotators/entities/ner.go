@@ -66,14 +66,27 @@ type nerModel struct {
 	wts    string   // a little-endian float64 a weight
 	o      uint8    // the label O
 
-	// The ids of features with few values, looked up once: the bias, the
-	// word list's False and True, and by the previous label (none last)
-	// prevtag and, with the shape of the previous word, shape+prevtag.
-	bias         int32
-	wordlist     [2]int32
-	prevTag      []int32
-	shape        [numShapes]int32
-	shapePrevTag [numShapes + 1][]int32 // prevShape None last
+	// The weights of features with few values, looked up once: the bias,
+	// the word list's False and True, each feature with the value None, and
+	// by the previous label (none last) prevtag and, with the shape of the
+	// previous word, shape+prevtag.
+	bias         weights
+	wordlist     [2]weights
+	none         [numFeatures]weights
+	prevTag      []weights
+	shape        [numShapes]weights
+	shapePrevTag [numShapes + 1][]weights // prevShape None last
+}
+
+// The weights of a feature with a value are lab[lo:hi] and wts[lo:hi].
+type weights struct{ lo, hi uint32 }
+
+// weights returns the weights of the feature with the given id, if any.
+func (m *nerModel) weights(id int32) weights {
+	if id < 0 {
+		return weights{}
+	}
+	return weights{u32(m.off, int(id)), u32(m.off, int(id)+1)}
 }
 
 // nerMagic starts data/ner.bin.
@@ -98,23 +111,29 @@ var shapeNames = [numShapes + 1]string{"number", "punct", "downcase", "upcase", 
 // id returns the id of feature fi with value val, or -1.
 func (m *nerModel) id(fi int, val string) int32 { return find(&m.feats, uint32(fi), val) }
 
+// feature returns the weights of feature fi with value val.
+func (m *nerModel) feature(fi int, val string) weights { return m.weights(m.id(fi, val)) }
+
 // basic reports whether w is in prose's list of basic English words.
 func (m *nerModel) basic(w string) bool { return find(&m.feats, numFeatures, w) >= 0 }
 
 // prepare looks up the ids of the features with few values.
 func (m *nerModel) prepare() {
-	m.bias = m.id(fBias, "True")
-	m.wordlist = [2]int32{m.id(fWordlist, "False"), m.id(fWordlist, "True")}
+	m.bias = m.feature(fBias, "True")
+	m.wordlist = [2]weights{m.feature(fWordlist, "False"), m.feature(fWordlist, "True")}
+	for fi := range m.none {
+		m.none[fi] = m.feature(fi, "None")
+	}
 	prev := append(append([]string(nil), m.hist...), "None")
 	for _, p := range prev {
-		m.prevTag = append(m.prevTag, m.id(fPrevTag, p))
+		m.prevTag = append(m.prevTag, m.feature(fPrevTag, p))
 	}
 	for sh := range m.shape {
-		m.shape[sh] = m.id(fShape, shapeNames[sh])
+		m.shape[sh] = m.feature(fShape, shapeNames[sh])
 	}
 	for sh, name := range shapeNames {
 		for _, p := range prev {
-			m.shapePrevTag[sh] = append(m.shapePrevTag[sh], m.id(fShapePrevTag, name+"+"+p))
+			m.shapePrevTag[sh] = append(m.shapePrevTag[sh], m.feature(fShapePrevTag, name+"+"+p))
 		}
 	}
 }
@@ -196,104 +215,163 @@ type nerSpan struct {
 
 // A classifier labels the sentences of one document; it reuses its
 // buffers from sentence to sentence and is not shared between goroutines.
+// The weights of the features a token's text or tag gives are looked up
+// once a document: most words and every tag recur.
 type classifier struct {
 	m      *nerModel
 	buf    []byte
-	shapes []uint8
+	words  map[string]*wordFeatures
+	free   []wordFeatures // allocated many at a time
+	tags   map[string]*tagFeatures
+	toks   []*wordFeatures // of the sentence's tokens
+	pos    []*tagFeatures  // of the sentence's tokens' tags
 	labels []uint8
 	score  [maxLabels]float64
 }
 
-// add adds the weights of feature fi with the value in c.buf.
-func (c *classifier) add(fi int) { c.addID(find(&c.m.feats, uint32(fi), c.buf)) }
-
-// addID adds the weights of the feature with the given id, if any.
-func (c *classifier) addID(id int32) {
-	if id < 0 {
-		return
-	}
-	m := c.m
-	for k := int(u32(m.off, int(id))); k < int(u32(m.off, int(id)+1)); k++ {
-		c.score[m.lab[k]] += math.Float64frombits(u64(m.wts, k))
-	}
+// wordFeatures holds the weights of the features whose values depend only
+// on a token's text.
+type wordFeatures struct {
+	wordlist               weights // en-wordlist
+	prefix3, suffix3, word weights
+	lower, length          weights // word.lower, wordlen
+	asNext, asPrev         weights // nextword of the token before, prevword of the token after
+	shape                  uint8
 }
 
-// addString adds the weights of feature fi with value s.
-func (c *classifier) addString(fi int, s string) {
-	c.buf = append(c.buf[:0], s...)
-	c.add(fi)
+// tagFeatures holds the weights of the features whose values depend only
+// on a token's tag.
+type tagFeatures struct {
+	pos, asNext, asPrev weights   // pos; nextpos of the token before, prevpos of the token after
+	posPrevTag          []weights // by the previous label, none last
+}
+
+// word returns the features of a token's text.
+func (c *classifier) word(w string) *wordFeatures {
+	if f := c.words[w]; f != nil {
+		return f
+	}
+	if c.words == nil {
+		c.words = make(map[string]*wordFeatures)
+	}
+	m := c.m
+	if len(c.free) == 0 {
+		c.free = make([]wordFeatures, 256)
+	}
+	f := &c.free[0]
+	c.free = c.free[1:]
+	*f = wordFeatures{wordlist: m.wordlist[0], shape: shape(w)}
+	if m.basic(w) {
+		f.wordlist = m.wordlist[1]
+	}
+	f.prefix3 = c.find(fPrefix3, appendLower(c.buf[:0], w[:min(len(w), 3)]))
+	f.suffix3 = c.find(fSuffix3, appendLower(c.buf[:0], w[len(w)-min(len(w), 3):]))
+	f.word = m.feature(fWord, w)
+	lower := appendLower(c.buf[:0], w)
+	f.lower = c.find(fWordLower, lower)
+	f.asNext = c.find(fNextWord, lower)
+	f.asPrev = c.find(fPrevWord, lower)
+	f.length = c.find(fWordLen, strconv.AppendInt(c.buf[:0], int64(len(w)), 10))
+	c.words[w] = f
+	return f
+}
+
+// tag returns the features of a token's tag.
+func (c *classifier) tag(t string) *tagFeatures {
+	if f := c.tags[t]; f != nil {
+		return f
+	}
+	if c.tags == nil {
+		c.tags = make(map[string]*tagFeatures)
+	}
+	m := c.m
+	f := &tagFeatures{pos: m.feature(fPOS, t), asPrev: m.feature(fPrevPOS, t)}
+	f.asNext = c.find(fNextPOS, appendLower(c.buf[:0], t))
+	for _, p := range m.hist {
+		f.posPrevTag = append(f.posPrevTag, c.find(fPOSPrevTag, append(append(append(c.buf[:0], t...), '+'), p...)))
+	}
+	f.posPrevTag = append(f.posPrevTag, c.find(fPOSPrevTag, append(append(c.buf[:0], t...), "+None"...)))
+	c.tags[t] = f
+	return f
+}
+
+// find returns the weights of feature fi with value b, keeping b as c.buf
+// so that its memory is reused.
+func (c *classifier) find(fi int, b []byte) weights {
+	c.buf = b
+	return c.m.weights(find(&c.m.feats, uint32(fi), b))
+}
+
+// add adds weights to the labels' scores.
+func (c *classifier) add(w weights) {
+	m := c.m
+	for k := w.lo; k < w.hi; k++ {
+		c.score[m.lab[k]] += math.Float64frombits(u64(m.wts, int(k)))
+	}
 }
 
 // classify labels the tokens of one sentence, as prose's classify does,
-// and returns the labels' indices, valid until the next call.
+// and returns the labels' indices, valid until the next call. The weights
+// are added up in prose's order of features, so that the sums are the
+// same to the last bit.
 func (c *classifier) classify(toks []nerTok) []uint8 {
 	m := c.m
 	c.labels = c.labels[:0]
-	c.shapes = c.shapes[:0]
+	c.toks = c.toks[:0]
+	c.pos = c.pos[:0]
 	for _, t := range toks {
-		c.shapes = append(c.shapes, shape(t.text))
+		c.toks = append(c.toks, c.word(t.text))
+		c.pos = append(c.pos, c.tag(t.tag))
 	}
 	for i, t := range toks {
 		clear(c.score[:len(m.labels)])
-		w := t.text
-		prevTag, prevWord, prevPOS, prevShape := "None", "", "None", numShapes
+		w, tag := c.toks[i], c.pos[i]
 		prevLabel := len(m.labels) // none
+		prevShape := numShapes     // none
 		if i > 0 {
 			prevLabel = int(c.labels[i-1])
-			prevTag = m.hist[prevLabel]
-			prevWord = toks[i-1].text
-			prevPOS = toks[i-1].tag
 		}
 		if i > 1 {
-			prevShape = int(c.shapes[i-1])
+			prevShape = int(c.toks[i-1].shape)
 		}
 		last := i == len(toks)-1
 
-		c.addID(m.bias)
-		if m.basic(w) {
-			c.addID(m.wordlist[1])
-		} else {
-			c.addID(m.wordlist[0])
-		}
+		c.add(m.bias)
+		c.add(w.wordlist)
 		if last {
-			c.addString(fNextPOS, "None")
-			c.addString(fNextWord, "None")
+			c.add(m.none[fNextPOS])
+			c.add(m.none[fNextWord])
 		} else {
-			c.buf = appendLower(c.buf[:0], toks[i+1].tag)
-			c.add(fNextPOS)
-			c.buf = appendLower(c.buf[:0], toks[i+1].text)
-			c.add(fNextWord)
+			c.add(c.pos[i+1].asNext)
+			c.add(c.toks[i+1].asNext)
 		}
-		c.addString(fPOS, t.tag)
-		c.buf = append(append(append(c.buf[:0], t.tag...), '+'), prevTag...)
-		c.add(fPOSPrevTag)
-		c.buf = appendLower(c.buf[:0], w[:min(len(w), 3)])
-		c.add(fPrefix3)
-		c.addString(fPrevPOS, prevPOS)
-		c.addID(m.prevTag[prevLabel])
+		c.add(tag.pos)
+		c.add(tag.posPrevTag[prevLabel])
+		c.add(w.prefix3)
 		if i > 0 {
-			c.buf = appendLower(c.buf[:0], prevWord)
-			c.add(fPrevWord)
+			c.add(c.pos[i-1].asPrev)
 		} else {
-			c.addString(fPrevWord, "None")
+			c.add(m.none[fPrevPOS])
 		}
-		c.addID(m.shape[c.shapes[i]])
-		c.addID(m.shapePrevTag[prevShape][prevLabel])
-		c.buf = appendLower(c.buf[:0], w[len(w)-min(len(w), 3):])
-		c.add(fSuffix3)
-		c.addString(fWord, w)
-		c.buf = appendLower(c.buf[:0], w)
-		c.buf = append(c.buf, '+')
+		c.add(m.prevTag[prevLabel])
+		if i > 0 {
+			c.add(c.toks[i-1].asPrev)
+		} else {
+			c.add(m.none[fPrevWord])
+		}
+		c.add(m.shape[w.shape])
+		c.add(m.shapePrevTag[prevShape][prevLabel])
+		c.add(w.suffix3)
+		c.add(w.word)
+		b := append(appendLower(c.buf[:0], t.text), '+')
 		if last {
-			c.buf = append(c.buf, "None"...)
+			b = append(b, "None"...)
 		} else {
-			c.buf = appendLower(c.buf, toks[i+1].tag)
+			b = appendLower(b, toks[i+1].tag)
 		}
-		c.add(fWordNextPOS)
-		c.buf = appendLower(c.buf[:0], w)
-		c.add(fWordLower)
-		c.buf = strconv.AppendInt(c.buf[:0], int64(len(w)), 10)
-		c.add(fWordLen)
+		c.add(c.find(fWordNextPOS, b))
+		c.add(w.lower)
+		c.add(w.length)
 
 		best, max := m.o, math.Inf(-1)
 		for l := range m.labels {

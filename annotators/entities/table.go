@@ -38,7 +38,9 @@ func u32(s string, i int) uint32 {
 
 // u64 returns the i'th little-endian uint64 of s.
 func u64(s string, i int) uint64 {
-	return uint64(u32(s, 2*i)) | uint64(u32(s, 2*i+1))<<32
+	s = s[8*i : 8*i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // hashKey is 32-bit FNV-1a over the tag's four bytes and then the key's.
