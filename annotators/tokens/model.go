@@ -99,7 +99,8 @@ type model struct {
 	slots   []uint64 // open addressing, see index
 	seed    maphash.Seed
 
-	pads [len(pads)]wordInfo
+	pads      [len(pads)]wordInfo
+	startTags [2]int // the tag ids of the start pads
 }
 
 // An entry is a lexicon key: a word or suffix with its features, its tag
@@ -327,6 +328,7 @@ func readModel(s string) (*model, error) {
 	for i, p := range pads {
 		m.pads[i] = m.padInfo(p)
 	}
+	m.startTags = [2]int{m.tagOf(pads[0]), m.tagOf(pads[1])}
 	return m, nil
 }
 

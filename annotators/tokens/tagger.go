@@ -2,6 +2,7 @@ package tokens
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/mingrammer/commonregex"
@@ -20,12 +21,40 @@ import (
 // buffers from sentence to sentence and is not shared between goroutines.
 type tagger struct {
 	m     *model
-	words map[string]wordInfo // by token text: each distinct word is looked up once
-	sent  []wordInfo          // the sentence: 2 start pads, the words, 2 end pads
-	tags  []string            // the tags of the sentence's words
-	norm  []byte              // a normalized word
-	lower []byte              // a word in lower case, for stem
+	index map[string]int32 // the wordInfo of each distinct token text in words
+	words []wordInfo       // the pads', then each one looked up
+	sent  []int32          // the sentence's words: 2 start pads, the words, 2 end pads
+	tags  []string         // the tags of the sentence's words
+	norm  []byte           // a normalized word
+	lower []byte           // a word in lower case, for stem
 	score [maxClasses]int32
+
+	// Buffers of Annotate.
+	spans  []span
+	bounds []int
+	stems  []int32
+}
+
+// taggers keeps taggers for reuse, with their buffers.
+var taggers = sync.Pool{New: func() any { return &tagger{m: loadModel()} }}
+
+// A tagger that has annotated a document of more than about a megabyte
+// is not put back in taggers: it would keep its large buffers alive, and
+// clearing its index would cost small documents more than a new one.
+const (
+	maxPooledWords = 1 << 16
+	maxPooledSpans = 1 << 18
+)
+
+// release puts t back in taggers, emptied.
+func (t *tagger) release() {
+	if len(t.words) > maxPooledWords || cap(t.spans) > maxPooledSpans {
+		return
+	}
+	clear(t.index)
+	clear(t.words) // keep no stem or document text alive
+	t.words = t.words[:0]
+	taggers.Put(t)
 }
 
 // A wordInfo is what tagging and stemming need to know of a word, found
@@ -50,28 +79,33 @@ func (t *tagger) tag(words []string, tags []string) {
 	t.begin()
 	for _, w := range words {
 		wi, _ := t.newInfo(w)
-		t.add(wi)
+		t.words = append(t.words, wi)
+		t.add(int32(len(t.words) - 1))
 	}
 	copy(tags, t.end())
 }
 
 // begin starts a sentence.
 func (t *tagger) begin() {
-	t.sent = append(t.sent[:0], t.m.pads[0], t.m.pads[1])
+	if len(t.words) == 0 {
+		t.words = append(t.words, t.m.pads[:]...)
+	}
+	t.sent = append(t.sent[:0], 0, 1)
 }
 
-// add appends a word to the sentence.
-func (t *tagger) add(w wordInfo) { t.sent = append(t.sent, w) }
+// add appends the word words[i] to the sentence.
+func (t *tagger) add(i int32) { t.sent = append(t.sent, i) }
 
 // end tags the sentence and returns the tags of its words, valid until
 // the next sentence.
 func (t *tagger) end() []string {
 	m := t.m
-	t.sent = append(t.sent, m.pads[2], m.pads[3])
+	t.sent = append(t.sent, 2, 3)
 	t.tags = t.tags[:0]
-	p1, p2 := m.tagOf(pads[0]), m.tagOf(pads[1])
+	p1, p2 := m.startTags[0], m.startTags[1]
 	for k := 2; k < len(t.sent)-2; k++ {
-		tag, id := t.sent[k].fixed, t.sent[k].id
+		w := &t.words[t.sent[k]]
+		tag, id := w.fixed, w.id
 		if tag == "" {
 			if id = t.predict(k, p1, p2); id >= 0 {
 				tag = m.tags[id]
@@ -85,18 +119,20 @@ func (t *tagger) end() []string {
 	return t.tags
 }
 
-// info returns the wordInfo of the token text w.
-func (t *tagger) info(w string) wordInfo {
-	if wi, ok := t.words[w]; ok {
-		return wi
+// lookup returns the index in words of the wordInfo of the token text w.
+func (t *tagger) lookup(w string) int32 {
+	if i, ok := t.index[w]; ok {
+		return i
 	}
-	if t.words == nil {
-		t.words = make(map[string]wordInfo)
+	if t.index == nil {
+		t.index = make(map[string]int32)
 	}
 	wi, e := t.newInfo(taggerWord(w))
 	wi.stem = t.stem(w, t.norm, e)
-	t.words[w] = wi
-	return wi
+	t.words = append(t.words, wi)
+	i := int32(len(t.words) - 1)
+	t.index[w] = i
+	return i
 }
 
 // newInfo returns the wordInfo of w, as the tagger sees it, without stem,
@@ -208,18 +244,20 @@ func suffix(b []byte) []byte { return b[len(b)-min(len(b), 3):] }
 func (t *tagger) predict(k int, p1, p2 int) int {
 	m := t.m
 	nc := len(m.classes)
-	w := &t.sent[k]
+	w := &t.words[t.sent[k]]
+	prev, prev2 := &t.words[t.sent[k-1]], &t.words[t.sent[k-2]]
+	next, next2 := &t.words[t.sent[k+1]], &t.words[t.sent[k+2]]
 	rows := [...]cellRange{ // the features other than the tags'
 		w.pref1,
 		w.rows[roleSuffix],
 		w.rows[roleWord],
 		0, // "i-1 tag+i word"
-		t.sent[k-1].rows[rolePrev],
-		t.sent[k-1].rows[rolePrevSuffix],
-		t.sent[k-2].rows[rolePrev2],
-		t.sent[k+1].rows[roleNext],
-		t.sent[k+1].rows[roleNextSuffix],
-		t.sent[k+2].rows[roleNext2],
+		prev.rows[rolePrev],
+		prev.rows[rolePrevSuffix],
+		prev2.rows[rolePrev2],
+		next.rows[roleNext],
+		next.rows[roleNextSuffix],
+		next2.rows[roleNext2],
 	}
 	for j := w.pairs[0]; j < w.pairs[1]; j++ {
 		if int(m.pairTag[j]) == p1 {

@@ -77,11 +77,11 @@ var emoticonStart = func() (b [256]bool) {
 func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	text := doc.Text
 	refs := layout.FootnoteRefs.Get(doc)
-	t := tagger{m: loadModel()}
+	t := taggers.Get().(*tagger)
+	defer t.release()
 	// Tokenize first, so that out is allocated once.
 	sents := sentences.Layer.Get(doc)
-	spans := make([]span, 0, len(text)/5)  // about a token in five bytes of English
-	bounds := make([]int, 0, len(sents)+1) // each sentence's first span
+	spans, bounds := t.spans[:0], t.bounds[:0] // bounds: each sentence's first span
 	r := 0
 	for _, s := range sents {
 		for r < len(refs) && refs[r].Start < s.Start {
@@ -91,6 +91,7 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 		spans = tokenize(text, s.Start, s.End, refs[r:], spans)
 	}
 	bounds = append(bounds, len(spans))
+	t.spans, t.bounds = spans, bounds
 	out := make([]Token, 0, len(spans))
 	for i, s := range sents {
 		if err := ctx.Err(); err != nil {
@@ -98,13 +99,15 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 		}
 		spans := spans[bounds[i]:bounds[i+1]]
 		t.begin()
-		open := false // inside ‘…’ quotes: ’ closes them
+		stems := t.stems[:0] // each word's own entry in t.words, for its stem
+		open := false        // inside ‘…’ quotes: ’ closes them
 		for _, sp := range spans {
 			if sp.ref {
 				continue
 			}
 			w := text[sp.start:sp.end]
-			wi := t.info(w)
+			word := t.lookup(w)
+			stems = append(stems, word)
 			q := w // the quote as the tagger should see it here
 			switch w {
 			case "‘":
@@ -117,22 +120,21 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 				q = straightQuote(text, s.Start, sp.start, w)
 			}
 			if q != w {
-				stem := wi.stem
-				wi = t.info(q)
-				wi.stem = stem
+				word = t.lookup(q)
 			}
-			t.add(wi)
+			t.add(word)
 		}
+		t.stems = stems
 		tags := t.end()
 		k := 0
 		for _, sp := range spans {
 			tok := Token{TextSpan: doc.TextSpan(sp.start, sp.end)}
 			if sp.ref {
 				tok.POS = "CD"
-				tok.Stem = t.info(tok.Text).stem
+				tok.Stem = t.words[t.lookup(tok.Text)].stem
 			} else {
 				tok.POS = tags[k]
-				tok.Stem = t.sent[k+2].stem
+				tok.Stem = t.words[stems[k]].stem
 				k++
 			}
 			out = append(out, tok)
