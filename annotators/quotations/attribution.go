@@ -153,7 +153,6 @@ func (a *analysis) kind(q quote, before, inner, words []item, grams []uint64) (s
 type item struct {
 	start, end int
 	low        string // the word in lower case; "" for punctuation
-	tag        string // the part-of-speech tag of the token starting here, if any
 	cap        bool   // the word starts with an upper-case letter
 	r          rune   // the punctuation mark
 }
@@ -189,8 +188,7 @@ func (a *analysis) slice(from, to int) []item {
 	return items[i:lo:lo]
 }
 
-// lex splits the text into items, leaving out footnote numbers, and gives
-// each word the tag of the token that starts with it. The lower-case forms
+// lex splits the text into items, leaving out footnote numbers. The lower-case forms
 // that differ from the text are gathered into one string, so that lexing
 // allocates the same few times however many capitalised words there are.
 func (a *analysis) lex() []item {
@@ -202,7 +200,7 @@ func (a *analysis) lex() []item {
 		lows    []byte
 		pending = make([]lowered, 0, len(a.toks)/4)
 	)
-	n, t := 0, 0 // the next footnote and token
+	n := 0 // the next footnote
 	for i := 0; i < len(text); {
 		if n < len(a.notes) && a.notes[n].Start <= i {
 			if a.notes[n].End > i {
@@ -220,13 +218,7 @@ func (a *analysis) lex() []item {
 			if n < len(a.notes) && a.notes[n].Start < j && a.notes[n].Start > i {
 				j = a.notes[n].Start
 			}
-			for t < len(a.toks) && a.toks[t].Start < i {
-				t++
-			}
 			it := item{start: i, end: j, low: text[i:j], cap: unicode.IsUpper(r)}
-			if t < len(a.toks) && a.toks[t].Start == i {
-				it.tag = a.toks[t].POS
-			}
 			if needsLower(it.low) {
 				from := len(lows)
 				lows = appendLower(lows, it.low)
@@ -257,7 +249,7 @@ func wordEnd(text string, i int) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if wordRune(r) {
+		if r >= utf8.RuneSelf && wordRune(r) { // no other ASCII is
 			j += size
 			continue
 		}
@@ -576,7 +568,7 @@ func (a *analysis) introducer(before []item) *pipeline.TextSpan {
 // modifying the noun before it (the words quoted from …) rather than the
 // verb of a subject.
 func (a *analysis) isParticiple(items []item, v int) bool {
-	if a.tagged && !strings.HasPrefix(items[v].tag, "VB") && items[v].tag != "" {
+	if a.tagged && !strings.HasPrefix(a.pos(items[v]), "VB") && a.pos(items[v]) != "" {
 		return false
 	}
 	if v == 0 {
@@ -764,7 +756,7 @@ func (a *analysis) resolvePerson(pos int) *pipeline.TextSpan {
 // tags, a proper noun; without, anything but an acronym.
 func (a *analysis) namePart(w item) bool {
 	if a.tagged {
-		if tag := w.tag; tag != "" {
+		if tag := a.pos(w); tag != "" {
 			return tag == "NNP" || tag == "NNPS" || titles[w.low]
 		}
 	}
@@ -881,6 +873,23 @@ func (a *analysis) back(pos, n int) int {
 	return s
 }
 
+// pos returns the part-of-speech tag of the token that starts with w.
+func (a *analysis) pos(w item) string {
+	lo, hi := 0, len(a.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a.toks[m].Start < w.start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(a.toks) && a.toks[lo].Start == w.start {
+		return a.toks[lo].POS
+	}
+	return ""
+}
+
 // finiteVerb reports whether the words include a finite verb.
 func (a *analysis) finiteVerb(items []item) bool {
 	for k, w := range items {
@@ -888,7 +897,7 @@ func (a *analysis) finiteVerb(items []item) bool {
 			continue
 		}
 		if a.tagged {
-			switch w.tag {
+			switch a.pos(w) {
 			case "VBD", "VBP", "VBZ", "MD":
 				return true
 			case "VB":

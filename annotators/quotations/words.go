@@ -66,7 +66,7 @@ func reporting(items []item, k int, a *analysis) (int, verbKind) {
 	}
 	tag := ""
 	if a != nil && a.tagged {
-		tag = w.tag
+		tag = a.pos(w)
 		if strings.HasPrefix(tag, "NN") {
 			return 0, 0
 		}
