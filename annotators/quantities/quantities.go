@@ -155,6 +155,10 @@ func newScan(doc *pipeline.Document, toks []tok) *scan {
 		case unicode.IsLetter(r):
 			j := i + n
 			for {
+				// Most letters are ASCII: skip them without a call.
+				for j < len(text) && isASCIILetter(text[j]) {
+					j++
+				}
 				if m := letterAt(text, j); m > 0 {
 					j += m
 					continue
@@ -184,7 +188,7 @@ func letterAt(text string, i int) int {
 		return 0
 	}
 	if c := text[i]; c < utf8.RuneSelf {
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+		if isASCIILetter(c) {
 			return 1
 		}
 		return 0
@@ -195,6 +199,8 @@ func letterAt(text string, i int) int {
 	}
 	return 0
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // joinerAt returns the length of a hyphen or apostrophe at byte i of
 // text, or 0 if there is none.
@@ -320,10 +326,17 @@ var mods = []struct {
 	{[]string{"below"}, LessThan},
 }
 
-// starters holds each word that may begin a quantity, in lower case (the
-// first word of a modifier, a number word), and each currency symbol and
-// code as written, with the first parts of symbols such as "US$".
-var starters = sync.OnceValue(func() map[string]bool {
+// A starterSet holds each word that may begin a quantity: in lower case,
+// the first words of modifiers and the number words; as written, the
+// currency symbols and codes, and the first parts of symbols such as
+// "US$". It also marks the bytes that may begin such a word, as written
+// or in upper case, which rules out most tokens without a lookup.
+type starterSet struct {
+	words map[string]bool
+	first [256]bool
+}
+
+var starters = sync.OnceValue(func() *starterSet {
 	m := map[string]bool{"a": true, "an": true, "half": true}
 	for _, mod := range mods {
 		m[mod.words[0]] = true
@@ -351,7 +364,19 @@ var starters = sync.OnceValue(func() map[string]bool {
 	for c := range codes() {
 		m[c] = true
 	}
-	return m
+	set := &starterSet{words: m}
+	for w := range m {
+		set.first[w[0]] = true
+		if 'a' <= w[0] && w[0] <= 'z' {
+			set.first[w[0]-'a'+'A'] = true
+		}
+	}
+	// A word beginning with another character may lower to one of the
+	// set: the Kelvin sign "K" to "k".
+	for b := utf8.RuneSelf; b < len(set.first); b++ {
+		set.first[b] = true
+	}
+	return set
 })
 
 // mayStart reports whether a quantity may begin at token i: digits, or a
@@ -363,12 +388,15 @@ func (s *scan) mayStart(i int) bool {
 	}
 	set := starters()
 	w := s.text[t.start:t.end]
-	if set[w] {
+	if !set.first[w[0]] {
+		return false
+	}
+	if set.words[w] {
 		return true
 	}
 	var buf [32]byte
 	lw := appendLower(buf[:0], w)
-	return string(lw) != w && set[string(lw)]
+	return string(lw) != w && set.words[string(lw)]
 }
 
 // appendLower appends w in lower case to buf, as strings.ToLower writes
