@@ -213,12 +213,12 @@ func documentWords(doc *pipeline.Document) []word {
 	}
 	allKeys := string(keys)
 	start := 0
-	var lower []byte
 	for k := range ws {
 		ws[k].key = allKeys[start:ends[k]]
 		start = ends[k]
-		lower = appendLower(lower[:0], ws[k].text)
-		ws[k].function = function[string(lower)]
+		// Function words have no apostrophes, hyphens or British
+		// spellings, so a function word's key is its lower case.
+		ws[k].function = function[ws[k].key]
 		if k == 0 || ws[k].sent != ws[k-1].sent {
 			ws[k].initial = true
 			ws[k].gap = gapOther
@@ -347,18 +347,25 @@ func resolve(cands []cand, n int) []cand {
 		return int(x - y)
 	})
 	taken := make([]bool, n)
-	var out []cand
+	chosenAt := make([]int32, n) // 1 + the index of the mention starting at a word, or 0
+	count := 0
 	for _, x := range order {
-		c := cands[x]
+		c := &cands[x]
 		if slices.Contains(taken[c.i:c.j+1], true) {
 			continue
 		}
 		for k := c.i; k <= c.j; k++ {
 			taken[k] = true
 		}
-		out = append(out, c)
+		chosenAt[c.i] = x + 1
+		count++
 	}
-	slices.SortFunc(out, func(a, b cand) int { return a.i - b.i })
+	out := make([]cand, 0, count)
+	for _, x := range chosenAt {
+		if x > 0 {
+			out = append(out, cands[x-1])
+		}
+	}
 	return out
 }
 
@@ -412,7 +419,15 @@ func consistent(chosen []cand, ws []word) []cand {
 		first, _, _ := strings.Cut(name, " ")
 		byFirst[first] = append(byFirst[first], name)
 	}
+	// The mentions chosen are in text order, and so are the occurrences
+	// added: merge them.
+	out := make([]cand, 0, len(chosen))
+	next := 0 // the next of chosen
 	for i := range ws {
+		if next < len(chosen) && chosen[next].i == i {
+			out = append(out, chosen[next])
+			next++
+		}
 		if taken[i] {
 			continue
 		}
@@ -434,10 +449,9 @@ func consistent(chosen []cand, ws []word) []cand {
 			for k := i; k <= j; k++ {
 				taken[k] = true
 			}
-			chosen = append(chosen, cand{i, j, in.label, in.prio, in.canonical})
+			out = append(out, cand{i, j, in.label, in.prio, in.canonical})
 			break
 		}
 	}
-	slices.SortFunc(chosen, func(a, b cand) int { return a.i - b.i })
-	return chosen
+	return out
 }

@@ -104,11 +104,14 @@ func (g *gazetteer) child(n int32, k string) int32 {
 // is no such path.
 func (g *gazetteer) walkKey(n int32, k string) int32 {
 	for {
-		part, rest, more := strings.Cut(k, "-")
-		if n = g.child(n, part); n < 0 || !more {
+		i := strings.IndexByte(k, '-')
+		if i < 0 {
+			return g.child(n, k)
+		}
+		if n = g.child(n, k[:i]); n < 0 {
 			return n
 		}
-		k = rest
+		k = k[i+1:]
 	}
 }
 

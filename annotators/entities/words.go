@@ -119,7 +119,12 @@ func isInitials(s string) bool {
 	return s != ""
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // classifyGap says what the bytes between two words are.
 func classifyGap(s string) gap {
@@ -163,14 +168,21 @@ func key(s string) string { return string(appendKey(nil, s)) }
 // appendKey appends key(s) to b.
 func appendKey(b []byte, s string) []byte {
 	start := len(b)
-	for {
-		i := strings.Index(s, "’")
-		if i < 0 {
-			b = appendLower(b, s)
-			break
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
 		}
-		b = append(appendLower(b, s[:i]), '\'')
-		s = s[i+len("’"):]
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '’' {
+			r = '\''
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r)) // an invalid byte becomes U+FFFD, as in strings.ToLower
+		i += n
 	}
 	k := b[start:]
 	switch {
@@ -191,12 +203,11 @@ func appendKey(b []byte, s string) []byte {
 // appendWordKey appends wordKey(w) to b.
 func appendWordKey(b []byte, w string) []byte {
 	for {
-		part, rest, more := strings.Cut(w, "-")
-		b = appendKey(b, part)
-		if !more {
-			return b
+		i := strings.IndexByte(w, '-')
+		if i < 0 {
+			return appendKey(b, w)
 		}
-		b = append(b, '-')
-		w = rest
+		b = append(appendKey(b, w[:i]), '-')
+		w = w[i+1:]
 	}
 }
