@@ -30,7 +30,9 @@ const (
 // call of Annotate.
 type analysis struct {
 	text   string
-	items  []item // the whole text, lexed on first use
+	items  []item      // the text around the quotations, lexed by lexAround
+	lexed  []lexedSpan // where items come from: sorted, disjoint spans
+	whole  []item      // the whole text, lexed only if a window cannot be cut
 	paras  []layout.Paragraph
 	notes  []layout.FootnoteRef
 	sents  []sentences.Sentence
@@ -159,12 +161,75 @@ type item struct {
 
 func (it item) word() bool { return it.low != "" }
 
-// slice returns the items that lie within text[from:to].
-func (a *analysis) slice(from, to int) []item {
-	if a.items == nil {
-		a.items = a.lex()
+// A lexedSpan is a span of the text whose items are a.items[first:].
+type lexedSpan struct {
+	pipeline.Span
+	first int
+}
+
+// maxCut bounds how far cut looks for white space.
+const maxCut = 256
+
+// lexAround lexes the text around the quotations, the windows that
+// attribute looks at. Lexing costs more than the rest of the analysis,
+// and in most texts much of it lies far from any quotation.
+func (a *analysis) lexAround(qs []quote) {
+	var spans []pipeline.Span
+	for _, q := range qs {
+		sp, ok := a.cut(a.clauseEnd(q.Start)-backWindow, q.End+afterWindow)
+		if !ok {
+			spans = []pipeline.Span{{Start: 0, End: len(a.text)}}
+			break
+		}
+		// The cuts move forward with the quotations, which are sorted.
+		if n := len(spans); n > 0 && sp.Start <= spans[n-1].End {
+			spans[n-1].End = max(spans[n-1].End, sp.End)
+			continue
+		}
+		spans = append(spans, sp)
 	}
-	items := a.items
+	size := 0
+	for _, sp := range spans {
+		size += sp.Len()
+	}
+	a.items = make([]item, 0, size/4+16) // about one item in five bytes
+	for _, sp := range spans {
+		a.lexed = append(a.lexed, lexedSpan{sp, len(a.items)})
+		a.items = a.lex(a.items, sp.Start, sp.End)
+	}
+}
+
+// slice returns the items that lie within text[from:to]. They come from
+// lexAround's spans if one holds the window, and are lexed anew otherwise
+// (the window of a pronoun's antecedent).
+func (a *analysis) slice(from, to int) []item {
+	lo, hi := 0, len(a.lexed)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a.lexed[m].Start <= from {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if k := lo - 1; k >= 0 && to <= a.lexed[k].End { // the last span starting by from
+		end := len(a.items)
+		if k+1 < len(a.lexed) {
+			end = a.lexed[k+1].first
+		}
+		return within(a.items[a.lexed[k].first:end], from, to)
+	}
+	if sp, ok := a.cut(from, to); ok {
+		return within(a.lex(nil, sp.Start, sp.End), from, to)
+	}
+	if a.whole == nil {
+		a.whole = a.lex(nil, 0, len(a.text))
+	}
+	return within(a.whole, from, to)
+}
+
+// within returns the items that lie within text[from:to].
+func within(items []item, from, to int) []item {
 	// Items do not overlap, so both their starts and their ends ascend.
 	lo, hi := 0, len(items)
 	for lo < hi {
@@ -188,20 +253,69 @@ func (a *analysis) slice(from, to int) []item {
 	return items[i:lo:lo]
 }
 
-// lex splits the text into items, leaving out footnote numbers. The lower-case forms
-// that differ from the text are gathered into one string, so that lexing
-// allocates the same few times however many capitalised words there are.
-func (a *analysis) lex() []item {
+// cut widens text[from:to] to white space on both sides, where lexing
+// starts and stops just as it does over the whole text: no word, mark or
+// footnote number spans white space. It reports false if there is none
+// within maxCut bytes.
+func (a *analysis) cut(from, to int) (pipeline.Span, bool) {
+	s, e := max(from, 0), min(to, len(a.text))
+	for s > 0 && !a.gap(s) {
+		if s--; from-s > maxCut {
+			return pipeline.Span{}, false
+		}
+	}
+	for e < len(a.text) && !a.gap(e) {
+		if e++; e-to > maxCut {
+			return pipeline.Span{}, false
+		}
+	}
+	return pipeline.Span{Start: s, End: e}, true
+}
+
+// gap reports whether text[i] is ASCII white space outside any footnote
+// number.
+func (a *analysis) gap(i int) bool {
+	switch a.text[i] {
+	case ' ', '\n', '\t', '\r', '\v', '\f':
+	default:
+		return false
+	}
+	n := a.nextNote(i + 1)
+	return n == 0 || a.notes[n-1].End <= i
+}
+
+// nextNote returns the index of the first footnote number starting at or
+// after pos.
+func (a *analysis) nextNote(pos int) int {
+	lo, hi := 0, len(a.notes)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if a.notes[m].Start < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// lex appends the items of text[from:to] to out, leaving out footnote
+// numbers; from and to are 0, the end of the text or white space (see
+// cut). The lower-case forms that differ from the text are gathered into
+// one string, so that lexing allocates the same few times however many
+// capitalised words there are.
+func (a *analysis) lex(out []item, from, to int) []item {
 	text := a.text
-	// The tokens are about as many as the items: a good first capacity.
-	out := make([]item, 0, len(a.toks)+len(a.toks)/8+16)
+	if out == nil {
+		out = make([]item, 0, (to-from)/4+16)
+	}
 	type lowered struct{ k, from, to int } // out[k].low is lows[from:to]
 	var (
 		lows    []byte
-		pending = make([]lowered, 0, len(a.toks)/4)
+		pending []lowered
 	)
-	n := 0 // the next footnote
-	for i := 0; i < len(text); {
+	n := a.nextNote(from)
+	for i := from; i < to; {
 		if n < len(a.notes) && a.notes[n].Start <= i {
 			if a.notes[n].End > i {
 				i = a.notes[n].End
@@ -355,14 +469,7 @@ func (a *analysis) sentence(pos int) pipeline.Span {
 // introduces a quotation starting there. A quotation that starts its
 // sentence after a colon is introduced by the sentence before it.
 func (a *analysis) before(pos int) []item {
-	end := pos
-	for end > 0 {
-		r, size := utf8.DecodeLastRuneInString(a.text[:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= size
-	}
+	end := a.clauseEnd(pos)
 	if end == 0 {
 		return nil
 	}
@@ -385,6 +492,19 @@ func (a *analysis) before(pos int) []item {
 		}
 	}
 	return items
+}
+
+// clauseEnd returns pos moved back over white space: the end of the
+// clause that introduces a quotation starting at pos.
+func (a *analysis) clauseEnd(pos int) int {
+	for pos > 0 {
+		r, size := utf8.DecodeLastRuneInString(a.text[:pos])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		pos -= size
+	}
+	return pos
 }
 
 // soCalled reports whether the quotation follows "so-called".

@@ -118,6 +118,7 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	})
 
 	a := newAnalysis(doc, paras, notes)
+	a.lexAround(qs)
 	out := make([]Quotation, 0, len(qs))
 	for _, q := range qs {
 		kind, speaker := a.attribute(q)
