@@ -131,16 +131,20 @@ func newScan(doc *pipeline.Document, toks []tok) *scan {
 	s.toks = slices.Grow(toks, len(text)/4)
 	space := true
 	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		kind, n := byte(0), 1
+		if c := text[i]; c < utf8.RuneSelf {
+			kind = asciiKinds[c]
+		} else {
+			var r rune
 			r, n = utf8.DecodeRuneInString(text[i:])
+			kind = kindOf(r)
 		}
-		switch {
-		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f':
+		switch kind {
+		case ' ':
 			space = true
 			i += n
 			continue
-		case unicode.IsDigit(r):
+		case 'n':
 			j := i + n
 			for j < len(text) {
 				c := text[j]
@@ -152,7 +156,7 @@ func newScan(doc *pipeline.Document, toks []tok) *scan {
 			}
 			s.toks = append(s.toks, tok{i, j, 'n', space})
 			i = j
-		case unicode.IsLetter(r):
+		case 'w':
 			j := i + n
 			for {
 				// Most letters are ASCII: skip them without a call.
@@ -201,6 +205,29 @@ func letterAt(text string, i int) int {
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// kindOf returns the kind of token that r begins: 'w' a word, 'n'
+// digits, 'p' another character, or ' ' for white space (with the
+// no-break spaces) that begins none.
+func kindOf(r rune) byte {
+	switch {
+	case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f':
+		return ' '
+	case unicode.IsDigit(r):
+		return 'n'
+	case unicode.IsLetter(r):
+		return 'w'
+	}
+	return 'p'
+}
+
+// asciiKinds holds kindOf of each ASCII character, most of a text.
+var asciiKinds = func() (kinds [utf8.RuneSelf]byte) {
+	for c := range kinds {
+		kinds[c] = kindOf(rune(c))
+	}
+	return kinds
+}()
 
 // joinerAt returns the length of a hyphen or apostrophe at byte i of
 // text, or 0 if there is none.
