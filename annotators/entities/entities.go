@@ -197,11 +197,11 @@ func documentWords(doc *pipeline.Document) []word {
 		n := len(ws)
 		ws = splitWords(ws, text, tok.Start, tok.End, cut)
 		for k := n; k < len(ws); k++ {
-			ws[k].tag = tok.POS
+			ws[k].proper = tok.POS == "NNP"
 			for si < len(sents) && sents[si].End <= ws[k].start {
 				si++
 			}
-			ws[k].sent = si
+			ws[k].sent = int32(si)
 		}
 	}
 	// The words' keys share one string.

@@ -183,16 +183,17 @@ func joins(ws []word, i, j, k int) bool {
 // ruleCands labels runs of capitalised words by their head words, and
 // names after titles as people.
 func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
-	knownAt := make(map[int]int) // first word → last word of a known name
-	byEnd := make(map[int]cand)  // last word → the longest known name ending there
+	knownAt := make([]int, len(ws)) // first word → last word of the longest known name, or -1
+	byEnd := make([]int, len(ws))   // last word → the index in known of the longest known name ending there, or -1
+	for k := range ws {
+		knownAt[k], byEnd[k] = -1, -1
+	}
 	covered := make([]bool, len(ws))
 	place := make([]bool, len(ws)) // a one-word place
-	for _, c := range known {
-		if c.j > knownAt[c.i] || knownAt[c.i] == 0 {
-			knownAt[c.i] = c.j
-		}
-		if b, ok := byEnd[c.j]; !ok || c.i < b.i {
-			byEnd[c.j] = c
+	for x, c := range known {
+		knownAt[c.i] = max(knownAt[c.i], c.j)
+		if b := byEnd[c.j]; b < 0 || c.i < known[b].i {
+			byEnd[c.j] = x
 		}
 		for k := c.i; k <= c.j; k++ {
 			covered[k] = true
@@ -221,7 +222,7 @@ func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
 			if label, s, e, ok := classify(ws, i, j, knownAt); ok {
 				return cand{s, e, label, prioRule, ""}, true
 			}
-			if c, ok := foreignOrg(ws, i, j, lx, byEnd, covered); ok {
+			if c, ok := foreignOrg(ws, i, j, lx, known, byEnd, covered); ok {
 				return c, true
 			}
 			return personByCue(ws, i, j, lx, covered, place)
@@ -252,11 +253,11 @@ func ruleCands(ws []word, lx *lexicon, known []cand) []cand {
 
 // classify labels the run ws[i..j] by its heads, returning the label and
 // the indices of the name's first and last words.
-func classify(ws []word, i, j int, knownAt map[int]int) (string, int, int, bool) {
+func classify(ws []word, i, j int, knownAt []int) (string, int, int, bool) {
 	// A head with a complement: the first such word decides.
 	for k := i; k < j; k++ {
 		if label, ok := heads[ws[k].text]; ok && complements[ws[k+1].text] {
-			if ws[k+1].text == "in" && knownAt[k+2] == j && k > i {
+			if ws[k+1].text == "in" && k+2 < len(ws) && knownAt[k+2] == j && k > i {
 				// The Nile Basin Initiative in Cairo: a place after "in"
 				// says where the body is, not what it is.
 				return label, i, k, true
@@ -304,10 +305,10 @@ func classify(ws []word, i, j int, knownAt map[int]int) (string, int, int, bool)
 
 // endsName reports whether a known name starting in ws[i..e] ends at
 // ws[e], and none runs past it.
-func endsName(knownAt map[int]int, i, e int) bool {
+func endsName(knownAt []int, i, e int) bool {
 	ends := false
 	for s := i; s <= e; s++ {
-		if last, ok := knownAt[s]; ok {
+		if last := knownAt[s]; last >= 0 {
 			if last > e {
 				return false
 			}
@@ -321,7 +322,7 @@ func endsName(knownAt map[int]int, i, e int) bool {
 // followed by a lower-case noun (the Charter of the UN members): the
 // capitalised words modify that noun, not the head. If the noun is a
 // meeting, the name runs to it instead.
-func trimTail(ws []word, from, j int, knownAt map[int]int) int {
+func trimTail(ws []word, from, j int, knownAt []int) int {
 	// Find the last connector run in ws[from..j].
 	last := -1
 	for k := from; k <= j; k++ {
@@ -344,8 +345,8 @@ func trimTail(ws []word, from, j int, knownAt map[int]int) int {
 			k++ // an acronym, defined or not
 			continue
 		}
-		e, ok := knownAt[k]
-		if !ok || e > j {
+		e := knownAt[k]
+		if e < 0 || e > j {
 			return j
 		}
 		k = e + 1
@@ -545,9 +546,12 @@ func acceptModel(ws []word, i, j int, lx *lexicon, covered []bool) bool {
 // Malaysia). A place
 // that is an English name's last word (South China Sea) is in the
 // gazetteer whole, and an English name's first word is English.
-func foreignOrg(ws []word, i, j int, lx *lexicon, byEnd map[int]cand, covered []bool) (cand, bool) {
-	place, ok := byEnd[j]
-	if !ok || place.label != "GPE" && place.label != "LOC" || place.i < i+2 ||
+func foreignOrg(ws []word, i, j int, lx *lexicon, known []cand, byEnd []int, covered []bool) (cand, bool) {
+	if byEnd[j] < 0 {
+		return cand{}, false
+	}
+	place := known[byEnd[j]]
+	if place.label != "GPE" && place.label != "LOC" || place.i < i+2 ||
 		lx.common(ws[i].text) && heads[ws[i].text] != "ORG" {
 		return cand{}, false
 	}
@@ -583,7 +587,7 @@ func personByCue(ws []word, i, j int, lx *lexicon, covered, place []bool) (cand,
 	rare := false
 	for k := i; k <= j; k++ {
 		w := ws[k]
-		if covered[k] && (k == i || !place[k]) || w.tag != "NNP" || k > i && w.gap != gapSpace || isAllCaps(w.text) ||
+		if covered[k] && (k == i || !place[k]) || !w.proper || k > i && w.gap != gapSpace || isAllCaps(w.text) ||
 			titles[w.text] || heads[w.text] != "" || notPersonal[w.text] || k < j && w.poss ||
 			w.function {
 			return cand{}, false

@@ -15,12 +15,12 @@ type word struct {
 	start, end int
 	text       string
 	key        string // wordKey(text), for gazetteer look-ups
-	tag        string // the part of speech of the word's token
+	sent       int32  // index of the sentence
 	gap        gap    // what separates this word from the previous one
 	poss       bool   // followed by a possessive ’s, which ends any name
 	initial    bool   // first word of its sentence
 	function   bool   // a function word (see closedClass) in any case
-	sent       int    // index of the sentence
+	proper     bool   // its token is tagged NNP, a singular proper noun
 }
 
 // A gap classifies the bytes between two consecutive words.
