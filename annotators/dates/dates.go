@@ -200,6 +200,7 @@ type scanner struct {
 	day        ymd // the last full date, for times of day in its sentence
 	daySent    int
 	out        []Date
+	lowered    strings.Builder // the lower-cased words, end to end
 }
 
 // tokenize splits text[start:end] into s.toks. The index arguments carry
@@ -239,12 +240,13 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fi *int, 
 		}
 		j := i + size
 		var kind byte
+		lowerASCII := false // a word that is lower-case ASCII already
 		switch {
 		case c == '\n':
 			sp, nl = true, true
 			i = j
 			continue
-		case unicode.IsSpace(r):
+		case c == ' ' || unicode.IsSpace(r):
 			sp = true
 			i = j
 			continue
@@ -253,13 +255,20 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fi *int, 
 			for j < limit && s.text[j] >= '0' && s.text[j] <= '9' {
 				j++
 			}
-		case unicode.IsLetter(r):
+		case isASCIILetter(c) || unicode.IsLetter(r):
 			kind = 'w'
+			lowerASCII = 'a' <= c && c <= 'z' // so far
 			for j < limit {
+				if c := s.text[j]; isASCIILetter(c) {
+					lowerASCII = lowerASCII && c >= 'a'
+					j++
+					continue
+				}
 				r2, sz := utf8.DecodeRuneInString(s.text[j:])
 				if !unicode.IsLetter(r2) {
 					break
 				}
+				lowerASCII = false
 				j += sz
 			}
 		default:
@@ -269,8 +278,10 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fi *int, 
 		t := tok{start: i, end: j, kind: kind, low: s.text[i:j], n: -1, sp: sp, nl: nl}
 		switch kind {
 		case 'w':
-			t.low = strings.ToLower(t.low)
-			t.cap = unicode.IsUpper(r)
+			if !lowerASCII {
+				t.low = s.lower(t.low)
+				t.cap = unicode.IsUpper(r)
+			}
 		case 'n':
 			if j-i <= 9 {
 				t.n, _ = strconv.Atoi(s.text[i:j])
@@ -287,6 +298,28 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fi *int, 
 		sp, nl = false, false
 		i = j
 	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// lower returns w lower-cased, as strings.ToLower would. Rather than a
+// string each, the words are written to s.lowered, one buffer for the
+// whole document.
+func (s *scanner) lower(w string) string {
+	start := s.lowered.Len()
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			s.lowered.WriteByte(byte(r))
+		} else {
+			s.lowered.WriteRune(unicode.ToLower(r))
+		}
+	}
+	// The builder only ever appends, so the strings it has returned
+	// stay valid as it grows.
+	return s.lowered.String()[start:]
 }
 
 // scan finds the expressions of the current paragraph, leftmost first and

@@ -2,7 +2,9 @@ package dates
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 	"time"
 )
@@ -43,22 +45,120 @@ func (s *scanner) longest(i int, ps ...parser) (res, bool) {
 
 // match reads the expression starting at token i, with its mod words.
 func (s *scanner) match(i int) (res, bool) {
-	if t := s.toks[i]; t.kind != 'n' && (t.kind != 'w' || !starters[t.low]) {
-		return res{}, false // most words start nothing: skip the parsers
+	st := s.startAt(i)
+	if st == nil {
+		return res{}, false
 	}
-	if r, ok := s.prefixed(i); ok {
+	if r, ok := s.prefixed(i, st.prefixes); ok {
 		return r, true
 	}
-	return s.core(i)
+	return s.longest(i, st.parsers...)
 }
 
 // core reads an expression without a leading mod word.
 func (s *scanner) core(i int) (res, bool) {
-	return s.longest(i, (*scanner).numericDate, (*scanner).dayFirst, (*scanner).monthLed,
-		(*scanner).weekdayLed, (*scanner).yearAt, (*scanner).decadeAt, (*scanner).centuryAt,
-		(*scanner).seasonAt, (*scanner).relative, (*scanner).theLed, (*scanner).durationAt,
-		(*scanner).setAt, (*scanner).timeAt, (*scanner).pointMod)
+	if st := s.startAt(i); st != nil {
+		return s.longest(i, st.parsers...)
+	}
+	return res{}, false
 }
+
+// A start is what may begin at a token: the core parsers that can read an
+// expression there, in core order, and the mod prefixes that begin with
+// its word.
+type start struct {
+	parsers  []parser
+	prefixes []prefix
+}
+
+// startAt returns what may begin at token i, or nil. Most words begin
+// nothing, which spares them every parser.
+func (s *scanner) startAt(i int) *start {
+	if i >= len(s.toks) {
+		return nil
+	}
+	switch t := s.toks[i]; t.kind {
+	case 'n':
+		return &numberStart
+	case 'w':
+		return wordStarts[t.low]
+	}
+	return nil
+}
+
+// coreParsers are the parsers core tries, in order (on a tie the earlier
+// wins), each with the words it can start at; numbers says whether it can
+// start at a number. The lists only decide which parsers to call: each
+// parser still checks its input in full, so a word listed in excess costs
+// time, never a different result.
+func coreParsers() []struct {
+	parse   parser
+	numbers bool
+	words   []string
+} {
+	periodWords := []string{"the", "early", "late", "mid"}
+	countWords := slices.Concat([]string{"a", "an"}, keys(vagueCounts), keys(cardinals), keys(tens))
+	var weekdayWords []string
+	for w := range weekdays {
+		weekdayWords = append(weekdayWords, w, w+"s")
+	}
+	return []struct {
+		parse   parser
+		numbers bool
+		words   []string
+	}{
+		{(*scanner).numericDate, true, nil},
+		{(*scanner).dayFirst, true, []string{"the"}},
+		{(*scanner).monthLed, false, slices.Concat(keys(months), keys(monthAbbrevs))},
+		{(*scanner).weekdayLed, false, weekdayWords},
+		{(*scanner).yearAt, true, nil},
+		{(*scanner).decadeAt, true, periodWords},
+		{(*scanner).centuryAt, true, slices.Concat(periodWords, keys(ordinals), keys(tens))},
+		{(*scanner).seasonAt, false, append([]string{"the"}, keys(seasons)...)},
+		{(*scanner).relative, false, strings.Fields(`today yesterday tomorrow tonight now currently
+			nowadays recently lately present these recent coming last next this that`)},
+		{(*scanner).theLed, false, []string{"the"}},
+		{(*scanner).durationAt, true, slices.Concat([]string{"half"}, keys(units), countWords)},
+		{(*scanner).setAt, true, slices.Concat(strings.Fields(`annually yearly annual monthly weekly daily
+			hourly quarterly every each per once twice thrice`), countWords)},
+		{(*scanner).timeAt, true, []string{"noon", "midday", "midnight"}},
+		{(*scanner).pointMod, false, strings.Fields("the beginning start middle end close early mid late")},
+	}
+}
+
+// keys returns the keys of m.
+func keys[V any](m map[string]V) []string {
+	return slices.Collect(maps.Keys(m))
+}
+
+// numberStart and wordStarts are what may begin at a number and at each
+// word, built once from coreParsers and prefixes.
+var numberStart, wordStarts = func() (start, map[string]*start) {
+	var number start
+	words := make(map[string]*start)
+	at := func(w string) *start {
+		if words[w] == nil {
+			words[w] = new(start)
+		}
+		return words[w]
+	}
+	for _, c := range coreParsers() {
+		if c.numbers {
+			number.parsers = append(number.parsers, c.parse)
+		}
+		seen := make(map[string]bool)
+		for _, w := range c.words {
+			if !seen[w] {
+				seen[w] = true
+				at(w).parsers = append(at(w).parsers, c.parse)
+			}
+		}
+	}
+	for _, p := range prefixes {
+		at(p.words[0]).prefixes = append(at(p.words[0]).prefixes, p)
+	}
+	return number, words
+}()
 
 // point reads a calendar date without a mod: what "the beginning of",
 // "early" or "mid-" may qualify.
@@ -555,7 +655,7 @@ func (s *scanner) yearAt(i int) (res, bool) {
 	if !ok || nd != 4 || y < 1000 || y > 2199 || !s.leftClear(i) || s.labelled(i) || s.pageLine(i) {
 		return res{}, false
 	}
-	r := res{start: i, end: i + 1, typ: DATE, val: fmt.Sprintf("%04d", y)}
+	r := res{start: i, end: i + 1, typ: DATE, val: pad(y, 4)}
 	j := i + 1
 	if p := s.punct(j); isDash(p) && s.glued(j) == s.glued(j+1) {
 		y2, nd2, ok := s.number(j + 1)
@@ -581,7 +681,7 @@ func (s *scanner) yearAt(i int) (res, bool) {
 		if !s.rightClear(j+2) || s.countAfter(i, j+2) || s.era(j+2) {
 			return res{}, false
 		}
-		r.pair = &res{start: j + 1, end: j + 2, typ: DATE, val: fmt.Sprintf("%04d", y2)}
+		r.pair = &res{start: j + 1, end: j + 2, typ: DATE, val: pad(y2, 4)}
 		return r, true
 	}
 single:
@@ -684,9 +784,9 @@ func (s *scanner) decadeAt(i int) (res, bool) {
 		}
 		r.end = e + 1
 		if n%100 == 0 && n != 2000 {
-			r.val = fmt.Sprintf("%02d", n/100)
+			r.val = pad(n/100, 2)
 		} else {
-			r.val = fmt.Sprintf("%03d", n/10)
+			r.val = pad(n/10, 3)
 		}
 		return r, true
 	}
@@ -739,7 +839,7 @@ func (s *scanner) centuryAt(i int) (res, bool) {
 	if !the && mod != "" {
 		return res{}, false
 	}
-	return res{start: i, end: e, typ: DATE, val: fmt.Sprintf("%02d", n-1), mod: mod}, true
+	return res{start: i, end: e, typ: DATE, val: pad(n-1, 2), mod: mod}, true
 }
 
 // seasonAt reads summer 2004, the summer of 2004, and a season alone after
@@ -756,12 +856,12 @@ func (s *scanner) seasonAt(i int) (res, bool) {
 	k := j + 1
 	if s.word(k) == "of" {
 		if y, e, ok := s.yearAfter(k + 1); ok {
-			return res{start: i, end: e, typ: DATE, val: fmt.Sprintf("%04d-%s", y, code)}, true
+			return res{start: i, end: e, typ: DATE, val: pad(y, 4) + "-" + code}, true
 		}
 		return res{}, false // the fall of Rome
 	}
 	if y, e, ok := s.yearAfter(k); ok && !s.glued(k) {
-		return res{start: i, end: e, typ: DATE, val: fmt.Sprintf("%04d-%s", y, code)}, true
+		return res{start: i, end: e, typ: DATE, val: pad(y, 4) + "-" + code}, true
 	}
 	switch s.word(i - 1) {
 	case "in", "during", "since", "until", "till", "through", "throughout", "before", "after", "by":
@@ -773,7 +873,7 @@ func (s *scanner) seasonAt(i int) (res, bool) {
 	}
 	y := "XXXX"
 	if ry := s.refYear(); ry > 0 {
-		y = fmt.Sprintf("%04d", ry)
+		y = pad(ry, 4)
 	}
 	return res{start: i, end: k, typ: DATE, val: y + "-" + code}, true
 }
@@ -908,7 +1008,7 @@ func (s *scanner) relative(i int) (res, bool) {
 		}
 		r.val = "XXXX-" + code
 		if y > 0 {
-			r.val = fmt.Sprintf("%04d-%s", y, code)
+			r.val = pad(y, 4) + "-" + code
 		}
 		return r, true
 	}
@@ -1061,7 +1161,7 @@ func (s *scanner) theLed(i int) (res, bool) {
 			default:
 				y += n
 			}
-			r.val = fmt.Sprintf("%04d-%s", y, code)
+			r.val = pad(y, 4) + "-" + code
 		}
 		return r, true
 	}
@@ -1575,9 +1675,10 @@ var prefixes = []prefix{
 	{[]string{"some"}, "APPROX", "DR"},
 }
 
-// prefixed reads a mod prefix and the expression it qualifies.
-func (s *scanner) prefixed(i int) (res, bool) {
-	for _, p := range prefixes {
+// prefixed reads one of the mod prefixes ps, all starting with the word
+// at i, and the expression it qualifies.
+func (s *scanner) prefixed(i int, ps []prefix) (res, bool) {
+	for _, p := range ps {
 		j, ok := s.words(i, p.words)
 		if !ok {
 			continue

@@ -3,7 +3,6 @@ package dates
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -181,40 +180,6 @@ var verbS = map[string]bool{
 	"seems": true, "means": true,
 }
 
-// starters are the words an expression can start with; the scan tries its
-// parsers only at these and at numbers.
-var starters = func() map[string]bool {
-	m := make(map[string]bool)
-	for _, words := range []map[string]int{months, monthAbbrevs, cardinals, tens, ordinals} {
-		for w := range words {
-			m[w] = true
-		}
-	}
-	for w := range weekdays {
-		m[w], m[w+"s"] = true, true
-	}
-	for w := range seasons {
-		m[w] = true
-	}
-	for w := range units {
-		m[w] = true
-	}
-	for w := range vagueCounts {
-		m[w] = true
-	}
-	for _, p := range prefixes {
-		m[p.words[0]] = true
-	}
-	for _, w := range strings.Fields(`the a an half every each per once twice thrice
-		annually yearly annual monthly weekly daily hourly quarterly
-		today yesterday tomorrow tonight now currently nowadays recently lately present
-		these recent coming last next this that early mid late
-		beginning start middle end close noon midday midnight`) {
-		m[w] = true
-	}
-	return m
-}()
-
 // ymd is a calendar date with unknown parts zero.
 type ymd struct{ y, m, d int }
 
@@ -233,17 +198,40 @@ func validDay(y, m, d int) bool {
 // fmtDate formats a date as TIMEX3 does, with X for an unknown year and
 // stopping at the first unknown of month and day.
 func fmtDate(y, m, d int) string {
-	ys := "XXXX"
+	b := make([]byte, 0, len("XXXX-XX-XX"))
 	if y > 0 {
-		ys = fmt.Sprintf("%04d", y)
+		b = appendPadded(b, y, 4)
+	} else {
+		b = append(b, "XXXX"...)
 	}
-	switch {
-	case m == 0:
-		return ys
-	case d == 0:
-		return fmt.Sprintf("%s-%02d", ys, m)
+	if m != 0 {
+		b = appendPadded(append(b, '-'), m, 2)
+		if d != 0 {
+			b = appendPadded(append(b, '-'), d, 2)
+		}
 	}
-	return fmt.Sprintf("%s-%02d-%02d", ys, m, d)
+	return string(b)
+}
+
+// pad formats n in decimal with at least width digits, as
+// fmt.Sprintf("%0*d", width, n) does, at a fraction of its cost.
+func pad(n, width int) string {
+	return string(appendPadded(make([]byte, 0, 8), n, width))
+}
+
+// appendPadded appends n to b as pad formats it.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		return fmt.Appendf(b, "%0*d", width, n)
+	}
+	digits := 1
+	for k := n; k >= 10; k /= 10 {
+		digits++
+	}
+	for ; digits < width; digits++ {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // fmtTime formats a date that ended at d (granularity day) as its day.
@@ -254,7 +242,7 @@ func fmtDay(t time.Time) string {
 // fmtWeek formats the ISO week of t.
 func fmtWeek(t time.Time) string {
 	y, w := t.ISOWeek()
-	return fmt.Sprintf("%04d-W%02d", y, w)
+	return pad(y, 4) + "-W" + pad(w, 2)
 }
 
 // duration formats n units as a TIMEX3 duration; known false gives X.
@@ -319,15 +307,15 @@ func shift(t time.Time, n int, unit string) time.Time {
 func at(t time.Time, unit string) string {
 	switch unit {
 	case "Y":
-		return fmt.Sprintf("%04d", t.Year())
+		return pad(t.Year(), 4)
 	case "M":
 		return fmtDate(t.Year(), int(t.Month()), 0)
 	case "W", "F":
 		return fmtWeek(t)
 	case "DE":
-		return fmt.Sprintf("%03d", t.Year()/10)
+		return pad(t.Year()/10, 3)
 	case "CE":
-		return fmt.Sprintf("%02d", t.Year()/100)
+		return pad(t.Year()/100, 2)
 	case "ML":
 		return fmt.Sprintf("%d", t.Year()/1000)
 	}
