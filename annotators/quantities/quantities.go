@@ -377,10 +377,10 @@ var starters = sync.OnceValue(func() *starterSet {
 			m[t+"-"+u] = true
 		}
 	}
-	for n := range small {
-		for d := range denominators {
+	for d := range denominators {
+		m["a-"+d] = true
+		for n := range small {
 			m[n+"-"+d] = true
-			m["a-"+d] = true
 		}
 	}
 	for sym := range symbols() {
