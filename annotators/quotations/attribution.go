@@ -176,12 +176,13 @@ const maxCut = 256
 func (a *analysis) lexAround(qs []quote) {
 	var spans []pipeline.Span
 	for _, q := range qs {
-		sp, ok := a.cut(a.clauseEnd(q.Start)-backWindow, q.End+afterWindow)
+		sp, ok := a.cut(min(a.clause(q.Start).Start, q.Start), max(a.tailEnd(q), q.End))
 		if !ok {
 			spans = []pipeline.Span{{Start: 0, End: len(a.text)}}
 			break
 		}
-		// The cuts move forward with the quotations, which are sorted.
+		// The quotations are sorted, and so are their windows. (Were one
+		// not, slice would lex anew what no span holds.)
 		if n := len(spans); n > 0 && sp.Start <= spans[n-1].End {
 			spans[n-1].End = max(spans[n-1].End, sp.End)
 			continue
@@ -469,18 +470,11 @@ func (a *analysis) sentence(pos int) pipeline.Span {
 // introduces a quotation starting there. A quotation that starts its
 // sentence after a colon is introduced by the sentence before it.
 func (a *analysis) before(pos int) []item {
-	end := a.clauseEnd(pos)
-	if end == 0 {
+	sp := a.clause(pos)
+	if sp.End == 0 {
 		return nil
 	}
-	start := a.sentence(end - 1).Start
-	if start < end-backWindow {
-		start = end - backWindow
-		for start < end && !utf8.RuneStart(a.text[start]) {
-			start++
-		}
-	}
-	items := a.slice(start, end)
+	items := a.slice(sp.Start, sp.End)
 	if len(items) > maxBefore {
 		items = items[len(items)-maxBefore:]
 	}
@@ -494,17 +488,29 @@ func (a *analysis) before(pos int) []item {
 	return items
 }
 
-// clauseEnd returns pos moved back over white space: the end of the
-// clause that introduces a quotation starting at pos.
-func (a *analysis) clauseEnd(pos int) int {
-	for pos > 0 {
-		r, size := utf8.DecodeLastRuneInString(a.text[:pos])
+// clause returns the span of the text that may introduce a quotation
+// starting at pos: back from pos over white space, to the start of the
+// sentence, at most backWindow bytes.
+func (a *analysis) clause(pos int) pipeline.Span {
+	end := pos
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(a.text[:end])
 		if !unicode.IsSpace(r) {
 			break
 		}
-		pos -= size
+		end -= size
 	}
-	return pos
+	if end == 0 {
+		return pipeline.Span{}
+	}
+	start := a.sentence(end - 1).Start
+	if start < end-backWindow {
+		start = end - backWindow
+		for start < end && !utf8.RuneStart(a.text[start]) {
+			start++
+		}
+	}
+	return pipeline.Span{Start: start, End: end}
 }
 
 // soCalled reports whether the quotation follows "so-called".
@@ -551,14 +557,7 @@ func (a *analysis) isTitle(before, words []item, q quote) bool {
 // “…,” she said / “…,” said Jane Doe / ‘…’, according to the report. It
 // reports whether one is there, with the speaker if it names one.
 func (a *analysis) afterAttribution(q quote, last rune) (*pipeline.TextSpan, bool) {
-	end := q.End + afterWindow
-	if j := a.paraEnd(q.End - 1); end > j {
-		end = j
-	}
-	for end > q.End && end < len(a.text) && !utf8.RuneStart(a.text[end]) {
-		end--
-	}
-	items := a.slice(q.End, end)
+	items := a.slice(q.End, a.tailEnd(q))
 	k := 0
 	comma := k < len(items) && items[k].r == ','
 	if comma {
@@ -589,6 +588,19 @@ func (a *analysis) afterAttribution(q quote, last rune) (*pipeline.TextSpan, boo
 		}
 	}
 	return nil, false
+}
+
+// tailEnd returns the end of the text after a quotation where a reporting
+// clause may follow it: afterWindow bytes, within its paragraph.
+func (a *analysis) tailEnd(q quote) int {
+	end := q.End + afterWindow
+	if j := a.paraEnd(q.End - 1); end > j {
+		end = j
+	}
+	for end > q.End && end < len(a.text) && !utf8.RuneStart(a.text[end]) {
+		end--
+	}
+	return end
 }
 
 // paraEnd returns the end of the paragraph holding pos.
