@@ -81,7 +81,7 @@ func (s *scanner) startAt(i int) *start {
 	case 'n':
 		return &numberStart
 	case 'w':
-		return wordStarts[t.low]
+		return wordStarts.find(t.low)
 	}
 	return nil
 }
@@ -133,7 +133,7 @@ func keys[V any](m map[string]V) []string {
 
 // numberStart and wordStarts are what may begin at a number and at each
 // word, built once from coreParsers and prefixes.
-var numberStart, wordStarts = func() (start, map[string]*start) {
+var numberStart, wordStarts = func() (start, *startIndex) {
 	var number start
 	words := make(map[string]*start)
 	at := func(w string) *start {
@@ -157,8 +157,39 @@ var numberStart, wordStarts = func() (start, map[string]*start) {
 	for _, p := range prefixes {
 		at(p.words[0]).prefixes = append(at(p.words[0]).prefixes, p)
 	}
-	return number, words
+	index := new(startIndex)
+	for w, st := range words {
+		if len(w) >= len(index) || w[0] < 'a' || w[0] > 'z' {
+			panic("dates: start word " + w + " does not fit startIndex")
+		}
+		index[len(w)][w[0]-'a'] = append(index[len(w)][w[0]-'a'], wordStart{w, st})
+	}
+	return number, index
 }()
+
+// A startIndex holds what may begin at each start word, by the word's
+// length and first letter. A bucket holds the few words that share both,
+// so most words of a text meet an empty one: cheaper than hashing every
+// word into a map.
+type startIndex [16][26][]wordStart
+
+type wordStart struct {
+	word  string
+	start *start
+}
+
+// find returns what may begin at the word w, or nil.
+func (x *startIndex) find(w string) *start {
+	if len(w) == 0 || len(w) >= len(x) || w[0] < 'a' || w[0] > 'z' {
+		return nil
+	}
+	for _, ws := range x[len(w)][w[0]-'a'] {
+		if ws.word == w {
+			return ws.start
+		}
+	}
+	return nil
+}
 
 // point reads a calendar date without a mod: what "the beginning of",
 // "early" or "mid-" may qualify.
