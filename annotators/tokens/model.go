@@ -72,6 +72,10 @@ var rolePrefix = [numRoles]string{"i word ", "i-1 word ", "i-2 word ", "i+1 word
 
 const maxClasses = 64
 
+// scores are the scores of the classes, indexed by a cell's class byte
+// (so that adding a cell needs no bounds check).
+type scores [256]int32
+
 // A model is prose's perceptron in the tagger's form.
 type model struct {
 	data    string   // the model file
@@ -412,7 +416,7 @@ func (m *model) sumTagFeatures() {
 			if p2 < m.none {
 				rows[3] = m.prev2Tag[p2]
 			}
-			var s [maxClasses]int32
+			var s scores
 			var seen uint64
 			for _, r := range rows {
 				m.addRow(&s, r)
@@ -426,9 +430,9 @@ func (m *model) sumTagFeatures() {
 }
 
 // addRow adds the weights of row r to s.
-func (m *model) addRow(s *[maxClasses]int32, r cellRange) {
+func (m *model) addRow(s *scores, r cellRange) {
 	for _, c := range m.cells[r>>8 : r>>8+r&0xff] {
-		s[c&(maxClasses-1)] += c >> 8 // classes are < maxClasses, checked by readModel
+		s[uint8(c)] += c >> 8
 	}
 }
 

@@ -27,7 +27,7 @@ type tagger struct {
 	tags  []string         // the tags of the sentence's words
 	norm  []byte           // a normalized word
 	lower []byte           // a word in lower case, for stem
-	score [maxClasses]int32
+	score scores
 
 	// Buffers of Annotate.
 	spans  []span
@@ -268,17 +268,18 @@ func (t *tagger) predict(k int, p1, p2 int) int {
 
 	b := p1*(len(m.tags)+1) + p2
 	s := &t.score
-	copy(s[:nc], m.base[b*nc:(b+1)*nc])
+	scores := s[:nc]
+	copy(scores, m.base[b*nc:(b+1)*nc])
 	for _, r := range rows {
 		m.addRow(s, r)
 	}
-	best := 0
-	for c := 1; c < nc; c++ {
-		if s[c] > s[best] {
-			best = c
+	best, top := 0, scores[0]
+	for c, v := range scores {
+		if v > top {
+			best, top = c, v
 		}
 	}
-	if s[best] > 0 {
+	if top > 0 {
 		return best // a class no feature mentions scores 0: best is one prose scores
 	}
 	// Prose chooses among the classes its features mention only.

@@ -108,19 +108,15 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 			w := text[sp.start:sp.end]
 			word := t.lookup(w)
 			stems = append(stems, word)
-			q := w // the quote as the tagger should see it here
-			switch w {
+			switch w { // quotes the tagger sees in their Penn Treebank form
 			case "‘":
 				open = true
 			case "’":
 				if open {
-					q, open = "''", false
+					word, open = t.lookup("''"), false
 				}
 			case `"`, "'":
-				q = straightQuote(text, s.Start, sp.start, w)
-			}
-			if q != w {
-				word = t.lookup(q)
+				word = t.lookup(straightQuote(text, s.Start, sp.start, w))
 			}
 			t.add(word)
 		}
@@ -283,10 +279,7 @@ func tokenize(text string, start, end int, refs []layout.FootnoteRef, out []span
 	if len(refs) > 0 && refs[0].Start < end {
 		next = refs[0].Start
 	}
-	// A link starts a run of non-space bytes that holds ":" or "@" or
-	// starts with "www.": mark and space are the next ":" or "@" and
-	// space from i, so that most words need not look for one.
-	mark, space := -1, -1
+	mark := -1 // the next ":" or "@", which a link needs unless it starts with "www."
 	for i := start; i < end; {
 		if i == next {
 			out = append(out, span{refs[0].Start, min(refs[0].End, end), true})
@@ -314,7 +307,7 @@ func tokenize(text string, start, end int, refs []layout.FootnoteRef, out []span
 		lim := next // a token never runs into a footnote reference
 		j := i + n
 		switch {
-		case isAlnum(r) && (i == start || !isAlnumBefore(text, i)) && mayLink(text, i, lim, &mark, &space) && linkEnd(text, i, lim) > i:
+		case isAlnum(r) && (i == start || !isAlnumBefore(text, i)) && mayLink(text, i, lim, end, &mark) && linkEnd(text, i, lim) > i:
 			j = linkEnd(text, i, lim)
 		case unicode.IsDigit(r):
 			j = word(text, number(text, i, lim), lim) // 5th, 1990s, 5-year
@@ -352,13 +345,19 @@ func isLetter(r rune) bool {
 }
 
 func isAlnum(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return isASCIILetter(byte(r)) || isDigit(byte(r))
+	case '\u2000' <= r && r <= '\u206f':
+		return false // General Punctuation (curly quotes, dashes) has none
 	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 
 func isAlnumBefore(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return isASCIILetter(c) || isDigit(c)
+	}
 	r, _ := utf8.DecodeLastRuneInString(text[:i])
 	return isAlnum(r)
 }
@@ -545,27 +544,33 @@ func abbreviation(text string, i, j, lim, sentEnd int) int {
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // mayLink reports whether linkEnd(text, i, lim) may find a link, that is
-// whether the run of non-space bytes from i holds ":" or "@" or starts
-// with "www.". mark and space cache the next ":" or "@" and the next space
-// at or after i (-1: not yet known).
-func mayLink(text string, i, lim int, mark, space *int) bool {
-	if *space < i {
-		*space = i
-		for *space < len(text) && !isSpace(text[*space]) {
-			*space++
-		}
-	}
+// whether the run of non-space bytes from i holds ":" or "@" before lim or
+// starts with "www.". mark caches the first ":" or "@" in text[i:end], or
+// end if there is none (-1: not yet known), so that a sentence is searched
+// for them once.
+func mayLink(text string, i, lim, end int, mark *int) bool {
 	if *mark < i {
-		*mark = *space // none before the space: look again after it
-		for k := i; k < *space; k++ {
-			if text[k] == ':' || text[k] == '@' { // not strings.IndexAny: words are short
-				*mark = k
-				break
-			}
+		*mark = end
+		if k := strings.IndexByte(text[i:end], ':'); k >= 0 {
+			*mark = i + k
+		}
+		if k := strings.IndexByte(text[i:*mark], '@'); k >= 0 {
+			*mark = i + k
 		}
 	}
-	j := min(*space, lim)
-	return *mark < j || j-i >= 4 && strings.EqualFold(text[i:i+4], "www.")
+	if m := *mark; m < lim && !hasSpace(text[i:m]) {
+		return true
+	}
+	return i+4 <= lim && strings.EqualFold(text[i:i+4], "www.")
+}
+
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isSpace(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkEnd returns the end of the URL or email address starting at i,
