@@ -242,13 +242,24 @@ func documentWords(doc *pipeline.Document) []word {
 
 // gazetteerCands finds, at each word, the longest gazetteer name.
 func gazetteerCands(ws []word, lx *lexicon, extra *gazetteer) []cand {
+	gs := [...]*gazetteer{extra, lx.gaz}
+	// Most words recur: find where each key leads from the root once.
+	var starts [len(gs)]map[string]int32
 	var out []cand
 	for i := range ws {
-		for _, g := range []*gazetteer{extra, lx.gaz} {
+		for x, g := range gs {
 			if g == nil {
 				continue
 			}
-			if e, j, ok := longestMatch(g, ws, i); ok {
+			if starts[x] == nil {
+				starts[x] = make(map[string]int32)
+			}
+			n, ok := starts[x][ws[i].key]
+			if !ok {
+				n = g.walkKey(root, ws[i].key)
+				starts[x][ws[i].key] = n
+			}
+			if e, j, ok := longestMatch(g, ws, i, n); ok {
 				if ws[i].initial && i == j && e.src >= srcM49 && lx.common(ws[i].text) {
 					continue // Reading, Nice: ordinary words at a sentence start
 				}
@@ -265,29 +276,25 @@ func gazetteerCands(ws []word, lx *lexicon, extra *gazetteer) []cand {
 
 // longestMatch returns the longest entry of g starting at ws[i] whose
 // written form agrees with the text's capitals, and the index of its last
-// word.
-func longestMatch(g *gazetteer, ws []word, i int) (gazEntry, int, bool) {
+// word; n is the node ws[i]'s key leads to from the root.
+func longestMatch(g *gazetteer, ws []word, i int, n int32) (gazEntry, int, bool) {
 	var best gazEntry
 	bestJ := -1
-	n := int32(root)
-	for j := i; j < len(ws); j++ {
-		if j > i {
-			if ws[j].gap == gapOther {
-				break
-			}
-			if ws[j-1].poss {
-				// People’s Republic: a possessive inside a name.
-				if n = g.child(n, "'s"); n < 0 {
-					break
-				}
-			}
-		}
-		if n = g.walkKey(n, ws[j].key); n < 0 {
-			break
-		}
+	for j := i; n >= 0; {
 		if e, ok := g.entry(n); ok && casesAgree(e.words, ws[i:j+1]) {
 			best, bestJ = e, j
 		}
+		j++
+		if j == len(ws) || ws[j].gap == gapOther {
+			break
+		}
+		if ws[j-1].poss {
+			// People’s Republic: a possessive inside a name.
+			if n = g.child(n, "'s"); n < 0 {
+				break
+			}
+		}
+		n = g.walkKey(n, ws[j].key)
 	}
 	return best, bestJ, bestJ >= 0
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,6 +60,7 @@ const maxLabels = 64
 type nerModel struct {
 	labels []string // B-PERSON, I-GPE, O, …
 	hist   []string // each label as the history feature sees it: B, I or O
+	same   []int    // for each label, the first label with the same hist
 	cont   []string // each label with its first B made I, as prose's chunker wants
 	feats  table    // (feature index, value) → id; tag numFeatures: prose's basic English words
 	off    string   // uint32s: the weights of id are lab, wts[off[id]:off[id+1]]
@@ -170,6 +172,11 @@ func readNER(data string) (*nerModel, error) {
 		if strings.HasPrefix(l, "V") {
 			h = "v"
 		}
+		same := slices.Index(m.hist, h)
+		if same < 0 {
+			same = i
+		}
+		m.same = append(m.same, same)
 		m.hist = append(m.hist, h)
 		m.cont = append(m.cont, strings.Replace(l, "B", "I", 1))
 	}
@@ -287,7 +294,11 @@ func (c *classifier) tag(t string) *tagFeatures {
 	m := c.m
 	f := &tagFeatures{pos: m.feature(fPOS, t), asPrev: m.feature(fPrevPOS, t)}
 	f.asNext = c.find(fNextPOS, appendLower(c.buf[:0], t))
-	for _, p := range m.hist {
+	for l, p := range m.hist {
+		if m.same[l] < l {
+			f.posPrevTag = append(f.posPrevTag, f.posPrevTag[m.same[l]]) // labels share a hist: B, I or O
+			continue
+		}
 		f.posPrevTag = append(f.posPrevTag, c.find(fPOSPrevTag, append(append(append(c.buf[:0], t...), '+'), p...)))
 	}
 	f.posPrevTag = append(f.posPrevTag, c.find(fPOSPrevTag, append(append(c.buf[:0], t...), "+None"...)))
