@@ -29,15 +29,16 @@ const (
 // analysis holds what attribute needs from one document. It lives for one
 // call of Annotate.
 type analysis struct {
-	text   string
-	items  []item      // the text around the quotations, lexed by lexAround
-	lexed  []lexedSpan // where items come from: sorted, disjoint spans
-	whole  []item      // the whole text, lexed only if a window cannot be cut
-	paras  []layout.Paragraph
-	notes  []layout.FootnoteRef
-	sents  []sentences.Sentence
-	toks   []tokens.Token
-	tagged bool // whether the tokens carry part-of-speech tags
+	text    string
+	items   []item      // the text around the quotations, lexed by lexAround
+	lexed   []lexedSpan // where items come from: sorted, disjoint spans
+	whole   []item      // the whole text, lexed only if a window cannot be cut
+	paras   []layout.Paragraph
+	notes   []layout.FootnoteRef
+	sents   []sentences.Sentence
+	toks    []tokens.Token
+	lastTok int  // where pos last looked
+	tagged  bool // whether the tokens carry part-of-speech tags
 
 	// Named people and bodies from the entities layer, when the document
 	// has one; nil otherwise.
@@ -49,6 +50,10 @@ type analysis struct {
 	grams    []uint64       // each direct quotation's trigrams, sorted, end to end
 	prevWith []int          // for each of grams, the previous quotation holding it, or -1
 	lastWith map[uint64]int // trigram -> the last direct quotation holding it
+
+	// Buffers for lex: lower-case words, and the items they belong to.
+	lows    []byte
+	pending []lowered
 
 	// Buffers for the quotation being attributed.
 	words  []item
@@ -96,6 +101,7 @@ func newAnalysis(doc *pipeline.Document, paras []layout.Paragraph, notes []layou
 // speaker.
 func (a *analysis) attribute(q quote) (string, *pipeline.TextSpan) {
 	before := a.before(q.Start)
+	verbAt := a.lastReporting(before)
 	inner := a.slice(q.inner.Start, q.inner.End)
 	a.words = appendWords(a.words[:0], inner)
 	words := a.words
@@ -105,7 +111,7 @@ func (a *analysis) attribute(q quote) (string, *pipeline.TextSpan) {
 	if q.block {
 		kind = Direct
 	} else {
-		kind, speaker, found = a.kind(q, before, inner, words, grams)
+		kind, speaker, found = a.kind(q, before, verbAt, inner, words, grams)
 	}
 	if kind != Direct {
 		return kind, nil
@@ -116,7 +122,7 @@ func (a *analysis) attribute(q quote) (string, *pipeline.TextSpan) {
 		}
 	}
 	if !found {
-		speaker = a.introducer(before)
+		speaker = a.introducer(before, verbAt)
 	}
 	a.remember(q, grams, speaker)
 	return kind, speaker
@@ -124,7 +130,8 @@ func (a *analysis) attribute(q quote) (string, *pipeline.TextSpan) {
 
 // kind decides an inline quotation's kind from the evidence around it. An
 // attribution after the quotation ("…,” she said) also gives the speaker.
-func (a *analysis) kind(q quote, before, inner, words []item, grams []uint64) (string, *pipeline.TextSpan, bool) {
+// verbAt is the index of the last reporting verb in before, or -1.
+func (a *analysis) kind(q quote, before []item, verbAt int, inner, words []item, grams []uint64) (string, *pipeline.TextSpan, bool) {
 	if soCalled(before) {
 		return Scare, nil, false
 	}
@@ -135,8 +142,8 @@ func (a *analysis) kind(q quote, before, inner, words []item, grams []uint64) (s
 	if speaker, ok := a.afterAttribution(q, last); ok {
 		return Direct, speaker, speaker != nil
 	}
-	verb := a.finiteVerb(inner)
-	if a.attachedBefore(before, len(words) >= 3 || verb) {
+	verb := len(words) < 5 && a.finiteVerb(inner) // longer ones need no verb
+	if a.attachedBefore(before, verbAt, len(words) >= 3 || verb) {
 		return Direct, nil, false
 	}
 	if _, ok := a.requote(q, words, grams); ok {
@@ -145,7 +152,7 @@ func (a *analysis) kind(q quote, before, inner, words []item, grams []uint64) (s
 	if len(words) >= 5 {
 		return Direct, nil, false
 	}
-	if verb && (strings.ContainsRune(".!?…", last) || a.lastReporting(before) >= 0) {
+	if verb && (strings.ContainsRune(".!?…", last) || verbAt >= 0) {
 		return Direct, nil, false
 	}
 	return Scare, nil, false
@@ -160,6 +167,9 @@ type item struct {
 }
 
 func (it item) word() bool { return it.low != "" }
+
+// A lowered word is out[k] for lex, its lower-case form lows[from:to].
+type lowered struct{ k, from, to int }
 
 // A lexedSpan is a span of the text whose items are a.items[first:].
 type lexedSpan struct {
@@ -310,11 +320,7 @@ func (a *analysis) lex(out []item, from, to int) []item {
 	if out == nil {
 		out = make([]item, 0, (to-from)/4+16)
 	}
-	type lowered struct{ k, from, to int } // out[k].low is lows[from:to]
-	var (
-		lows    []byte
-		pending []lowered
-	)
+	lows, pending := a.lows[:0], a.pending[:0]
 	n := a.nextNote(from)
 	for i := from; i < to; {
 		if n < len(a.notes) && a.notes[n].Start <= i {
@@ -350,6 +356,7 @@ func (a *analysis) lex(out []item, from, to int) []item {
 	for _, p := range pending {
 		out[p.k].low = all[p.from:p.to]
 	}
+	a.lows, a.pending = lows, pending
 	return out
 }
 
@@ -620,7 +627,8 @@ func (a *analysis) paraEnd(pos int) int {
 // attachedBefore reports whether a quotation is introduced right before it:
 // by a colon (for a quotation of some length), or by a reporting verb
 // directly or through "that", a comma or an object (He told them: “…”).
-func (a *analysis) attachedBefore(before []item, long bool) bool {
+// v is the index of the last reporting verb in before, or -1.
+func (a *analysis) attachedBefore(before []item, v int, long bool) bool {
 	n := len(before)
 	if n == 0 {
 		return false
@@ -628,7 +636,6 @@ func (a *analysis) attachedBefore(before []item, long bool) bool {
 	if before[n-1].r == ':' && long {
 		return true
 	}
-	v := a.lastReporting(before)
 	if v < 0 {
 		return false
 	}
@@ -664,8 +671,8 @@ func (a *analysis) lastReporting(items []item) int {
 // of its reporting verb (The summit pointed out that …; As he said:), or
 // the source of a participle (the point mentioned at the Astana summit:),
 // or what follows "according to".
-func (a *analysis) introducer(before []item) *pipeline.TextSpan {
-	v := a.lastReporting(before)
+// v is the index of the last reporting verb in before, or -1.
+func (a *analysis) introducer(before []item, v int) *pipeline.TextSpan {
 	if v < 0 {
 		return nil
 	}
@@ -1006,18 +1013,29 @@ func (a *analysis) back(pos, n int) int {
 }
 
 // pos returns the part-of-speech tag of the token that starts with w.
+// Lookups mostly go forward a word or two at a time, so it steps on from
+// the last token found before it searches.
 func (a *analysis) pos(w item) string {
-	lo, hi := 0, len(a.toks)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if a.toks[m].Start < w.start {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	i := a.lastTok
+	for n := 0; n < 4 && i < len(a.toks) && a.toks[i].Start < w.start; n++ {
+		i++
 	}
-	if lo < len(a.toks) && a.toks[lo].Start == w.start {
-		return a.toks[lo].POS
+	if i < len(a.toks) && a.toks[i].Start < w.start || i > 0 && a.toks[i-1].Start >= w.start {
+		lo, hi := 0, len(a.toks)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if a.toks[m].Start < w.start {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		i = lo
+	}
+	// a.toks[i] is the first token starting at or after w.
+	a.lastTok = i
+	if i < len(a.toks) && a.toks[i].Start == w.start {
+		return a.toks[i].POS
 	}
 	return ""
 }
@@ -1108,13 +1126,7 @@ func (a *analysis) remember(q quote, grams []uint64, speaker *pipeline.TextSpan)
 func (a *analysis) trigrams(words []item) []uint64 {
 	norm := a.norm[:0]
 	for _, w := range words {
-		s := strings.Map(func(r rune) rune {
-			if isAlnum(r) {
-				return r
-			}
-			return -1
-		}, w.low)
-		if s != "" {
+		if s := alnumOnly(w.low); s != "" {
 			norm = append(norm, s)
 		}
 	}
@@ -1128,6 +1140,22 @@ func (a *analysis) trigrams(words []item) []uint64 {
 	}
 	a.norm, a.hashes = norm, out
 	return out
+}
+
+// alnumOnly returns s without the characters that are neither letters
+// nor digits.
+func alnumOnly(s string) string {
+	for i := 0; i < len(s); i++ {
+		if !isAlnumByte(s[i]) {
+			return strings.Map(func(r rune) rune {
+				if isAlnum(r) {
+					return r
+				}
+				return -1
+			}, s)
+		}
+	}
+	return s
 }
 
 // FNV-1a, 64 bits, as in hash/fnv, written out so that hashing a trigram

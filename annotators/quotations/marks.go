@@ -70,18 +70,24 @@ func findPairs(text string, paras []layout.Paragraph, notes []layout.FootnoteRef
 	fn := 0 // index into notes, advanced monotonically
 	for pi, p := range paras {
 		marks = marks[:0]
-		for i := p.Start; i < p.End; {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if isQuoteMark(r) {
-				for fn < len(notes) && notes[fn].Start < i+size {
-					fn++
-				}
-				noteNext := fn < len(notes) && notes[fn].Start == i+size
-				if m, ok := classify(text, p.Start, p.End, i, r, size, noteNext); ok {
-					marks = append(marks, m)
-				}
+		for i := p.Start; i < p.End; i++ {
+			// Each quotation mark starts with one of these bytes, and
+			// none of them occurs inside another character.
+			if c := text[i]; c != '"' && c != '\'' && c != 0xE2 && c != 0xC2 {
+				continue
 			}
-			i += size
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isQuoteMark(r) {
+				continue
+			}
+			for fn < len(notes) && notes[fn].Start < i+size {
+				fn++
+			}
+			noteNext := fn < len(notes) && notes[fn].Start == i+size
+			if m, ok := classify(text, p.Start, p.End, i, r, size, noteNext); ok {
+				marks = append(marks, m)
+			}
+			i += size - 1
 		}
 		// next[k] is the index of the next mark of the same family, or -1.
 		next = next[:0]
