@@ -206,19 +206,21 @@ type scanner struct {
 // tokenize splits text[start:end] into s.toks. The index arguments carry
 // the positions in the sorted footnote, page-break and sentence layers
 // from one paragraph to the next, which keeps the whole pass linear.
-func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fi *int, breaks []layout.PageBreak, bi *int, sents []sentences.Sentence, si *int) {
+func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int, breaks []layout.PageBreak, biAt *int, sents []sentences.Sentence, siAt *int) {
+	fi, bi, si := *fiAt, *biAt, *siAt // kept in registers, stored back at the end
+	defer func() { *fiAt, *biAt, *siAt = fi, bi, si }()
 	s.toks = s.toks[:0]
 	sp, nl := true, true
 	for i := start; i < end; {
-		for *fi < len(notes) && notes[*fi].End <= i {
-			*fi++
+		for fi < len(notes) && notes[fi].End <= i {
+			fi++
 		}
-		for *bi < len(breaks) && breaks[*bi].End <= i {
-			*bi++
+		for bi < len(breaks) && breaks[bi].End <= i {
+			bi++
 		}
 		limit := end
-		if *fi < len(notes) {
-			if f := notes[*fi]; f.Start <= i {
+		if fi < len(notes) {
+			if f := notes[fi]; f.Start <= i {
 				s.toks = append(s.toks, tok{start: i, end: min(f.End, end), kind: 'f', n: -1, sp: sp, nl: nl, sent: -1})
 				i = min(f.End, end)
 				sp, nl = false, false
@@ -227,9 +229,9 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fi *int, 
 				limit = f.Start
 			}
 		}
-		if *bi < len(breaks) && breaks[*bi].Start <= i {
+		if bi < len(breaks) && breaks[bi].Start <= i {
 			// A page break is white space, and starts a line.
-			i = max(breaks[*bi].End, i+1)
+			i = max(breaks[bi].End, i+1)
 			sp, nl = true, true
 			continue
 		}
@@ -287,12 +289,12 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fi *int, 
 				t.n, _ = strconv.Atoi(s.text[i:j])
 			}
 		}
-		for *si < len(sents) && sents[*si].End <= i {
-			*si++
+		for si < len(sents) && sents[si].End <= i {
+			si++
 		}
 		t.sent = -1
-		if *si < len(sents) && sents[*si].Start <= i {
-			t.sent = *si
+		if si < len(sents) && sents[si].Start <= i {
+			t.sent = si
 		}
 		s.toks = append(s.toks, t)
 		sp, nl = false, false
