@@ -67,7 +67,7 @@ type Annotator struct{}
 var _ pipeline.Annotator = Annotator{}
 
 func (Annotator) Name() string    { return "enumerations" }
-func (Annotator) Version() string { return "1.0.0" }
+func (Annotator) Version() string { return "1.0.1" }
 func (Annotator) Requires() []string {
 	return []string{layout.Paragraphs.Name(), sentences.Layer.Name(), layout.FootnoteRefs.Name(), layout.PageBreaks.Name()}
 }
@@ -273,6 +273,14 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
+// lastRuneStart returns where the last rune of s[:end] starts. The line
+// patterns end on the first character after a marker (\S), which may take
+// more than one byte: “Quoted”.
+func lastRuneStart(s string, end int) int {
+	_, n := utf8.DecodeLastRuneInString(s[:end])
+	return end - n
+}
+
 // candidates returns every possible marker in text order.
 func (s *scan) candidates() []cand {
 	var out []cand
@@ -304,7 +312,7 @@ func (s *scan) candidates() []cand {
 		} else {
 			end = l.content + m[5]
 		}
-		text := l.content + m[1] - 1
+		text := l.content + lastRuneStart(rest, m[1])
 		c := newCand(l.content, end, text, form, rest[m[2]:m[3]], i)
 		c.block = i == 0 || s.lines[i-1].blank() || endsClause(s.text[s.lines[i-1].content:s.lines[i-1].end])
 		if s.inNote(c.start, c.end) {
@@ -1060,7 +1068,7 @@ func (s *scan) introduce(e *Enumeration) {
 			break
 		}
 		if m := re.FindStringIndex(s.text[start:end]); m != nil {
-			start += m[1] - 1
+			start += lastRuneStart(s.text[start:end], m[1])
 		}
 	}
 	intro := s.text[start:end]

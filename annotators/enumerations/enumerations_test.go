@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/gloss-nlp/gloss/annotators/enumerations"
 	"github.com/gloss-nlp/gloss/annotators/layout"
@@ -44,7 +45,7 @@ func annotate(t testing.TB, text string) []string {
 	for _, e := range enumerations.Layer.Get(doc) {
 		got = append(got, show(doc, e))
 		for _, it := range e.Items {
-			if text[it.Start:it.End] != it.Text || text[it.MarkerStart:it.MarkerStart+len(it.Marker)] != it.Marker {
+			if text[it.Start:it.End] != it.Text || text[it.MarkerStart:it.MarkerStart+len(it.Marker)] != it.Marker || !utf8.ValidString(it.Text) {
 				t.Errorf("item %q does not match the text at %d:%d", it.Text, it.Start, it.End)
 			}
 		}
@@ -65,6 +66,10 @@ var tests = []struct {
 		[]string{`number announced=3 intro="The committee agreed three actions" | 1. Circulate the draft budget | 2. Invite the auditors | 3. Fix the next meeting date`}},
 	{"mismatch", "The report makes four recommendations:\n1. Fund the clinics.\n2. Train more nurses.\n3. Publish waiting times.\n",
 		[]string{`number announced=4 mismatch intro="The report makes four recommendations" | 1. Fund the clinics | 2. Train more nurses | 3. Publish waiting times`}},
+	{"items open with a curly quote", "The panel heard three claims:\n1. “Fees rose” said the tenants.\n2. “Repairs lag” said the union.\n3. Ésta es la última.\n",
+		[]string{`number announced=3 intro="The panel heard three claims" | 1. “Fees rose” said the tenants | 2. “Repairs lag” said the union | 3. Ésta es la última`}},
+	{"numbered clause before a sub-list, quoted", "(1) “The holder” means the person who—\n(a) owns the land; or\n(b) leases it.\n",
+		[]string{`letter intro="“The holder” means the person who" | (a) owns the land | (b) leases it`}},
 	{"number rparen", "Steps to follow:\n1) unplug the unit\n2) remove the cover\n",
 		[]string{`number intro="Steps to follow" | 1) unplug the unit | 2) remove the cover`}},
 	{"roman dot", "The treaty has two aims:\ni. to end the war;\nii. to fix the border.\n",
