@@ -14,6 +14,7 @@ package layout
 import (
 	"context"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,7 +143,17 @@ func (a *analysis) splitLines() {
 	if strings.HasPrefix(text, "\uFEFF") {
 		start = len("\uFEFF")
 	}
+	a.lines = make([]line, 0, strings.Count(text, "\n")+1)
+	crlf := strings.IndexByte(text, '\r') >= 0
 	for i := start; i <= len(text); i++ {
+		if !crlf {
+			// Jump to the next LF, the only terminator.
+			if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+				i += j
+			} else {
+				i = len(text)
+			}
+		}
 		if i < len(text) && text[i] != '\n' && text[i] != '\r' {
 			continue
 		}
@@ -215,6 +226,10 @@ func (a *analysis) findPageBreaks() {
 // text (a page-break space among it).
 func (a *analysis) trim(l *line) {
 	raw := a.text[l.start:l.end]
+	if raw != "" && raw[0] > ' ' && raw[0] < utf8.RuneSelf && raw[len(raw)-1] > ' ' && raw[len(raw)-1] < utf8.RuneSelf {
+		l.n = utf8.RuneCountInString(raw) // nothing to trim, the usual case
+		return
+	}
 	content := strings.TrimLeftFunc(raw, isSpace)
 	l.s = l.end - len(content)
 	content = strings.TrimRightFunc(content, isSpace)
@@ -226,7 +241,8 @@ func (a *analysis) trim(l *line) {
 // and decides whether the text is hard-wrapped: most lines inside a block
 // (not counting each block's last) come close to that width.
 func (a *analysis) measure() {
-	var all, inner []int
+	all := make([]int, 0, len(a.lines))
+	inner := make([]int, 0, len(a.lines))
 	for i, l := range a.lines {
 		if l.blank() {
 			continue
@@ -264,8 +280,9 @@ func (a *analysis) paragraphs() []Paragraph {
 		for j < len(a.lines) && !a.lines[j].blank() {
 			j++
 		}
-		for _, p := range a.segment(i, j) {
-			out = append(out, p)
+		n := len(out)
+		out = a.segment(out, i, j)
+		for range out[n:] {
 			blockOf = append(blockOf, block)
 		}
 		block++
@@ -279,9 +296,9 @@ func (a *analysis) paragraphs() []Paragraph {
 	return out
 }
 
-// segment splits the block of lines [from, to) into paragraphs.
-func (a *analysis) segment(from, to int) []Paragraph {
-	var out []Paragraph
+// segment splits the block of lines [from, to) into paragraphs, and
+// appends them to out.
+func (a *analysis) segment(out []Paragraph, from, to int) []Paragraph {
 	emit := func(i, j int, kind string) {
 		if i < j {
 			out = append(out, Paragraph{pipeline.Span{Start: a.lines[i].s, End: a.lines[j-1].e}, kind})
@@ -403,7 +420,7 @@ func (a *analysis) headingLine(l line, first bool) bool {
 	case strings.ContainsRune(".,;!?’”\"'…-–—", last):
 		return false
 	}
-	if len(strings.Fields(c)) > 20 || sentenceInside(c) || !strings.ContainsFunc(c, unicode.IsLetter) {
+	if fieldCount(c) > 20 || sentenceInside(c) || !strings.ContainsFunc(c, unicode.IsLetter) {
 		return false
 	}
 	return true
@@ -500,7 +517,8 @@ func (a *analysis) isList(p Paragraph) bool {
 }
 
 func (a *analysis) linesOf(p Paragraph) []line {
-	i, _ := slices.BinarySearchFunc(a.lines, p.Start, func(l line, off int) int { return l.end - off })
+	// The first line ending at or after p.Start.
+	i := sort.Search(len(a.lines), func(k int) bool { return a.lines[k].end >= p.Start })
 	j := i
 	for j < len(a.lines) && a.lines[j].start < p.End {
 		j++
@@ -698,6 +716,20 @@ func sentenceInside(s string) bool {
 		}
 	}
 	return false
+}
+
+// fieldCount returns len(strings.Fields(s)) without building the fields.
+func fieldCount(s string) int {
+	n, inField := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
 }
 
 func firstWord(s string) string {
