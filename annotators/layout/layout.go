@@ -178,10 +178,13 @@ func (a *analysis) splitLines() {
 // document shows the habit.
 func (a *analysis) findPageBreaks() {
 	text := a.text
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\f' {
-			a.breaks = append(a.breaks, i)
+	for i := 0; ; i++ {
+		j := strings.IndexByte(text[i:], '\f')
+		if j < 0 {
+			break
 		}
+		i += j
+		a.breaks = append(a.breaks, i)
 	}
 	indented := func(i int) bool {
 		l := a.lines[i]
