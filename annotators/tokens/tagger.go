@@ -127,12 +127,53 @@ func (t *tagger) lookup(w string) int32 {
 	if t.index == nil {
 		t.index = make(map[string]int32)
 	}
-	wi, e := t.newInfo(taggerWord(w))
-	wi.stem = t.stem(w, t.norm, e)
+	wi, ok, full := sharedWords.get(w)
+	if !ok {
+		var e int32
+		wi, e = t.newInfo(taggerWord(w))
+		wi.stem = t.stem(w, t.norm, e)
+		if !full {
+			sharedWords.add(w, wi)
+		}
+	}
 	t.words = append(t.words, wi)
 	i := int32(len(t.words) - 1)
 	t.index[w] = i
 	return i
+}
+
+// sharedWords remembers the wordInfo of token texts across documents and
+// goroutines, up to maxSharedWords of them: a new word costs several
+// lexicon probes, and one the lexicon lacks a Snowball stemming (a
+// microsecond), while the words of a corpus recur. A wordInfo depends on
+// the word alone, so sharing it changes no output.
+var sharedWords = wordCache{m: make(map[string]wordInfo)}
+
+const maxSharedWords = 1 << 16
+
+type wordCache struct {
+	mu sync.RWMutex
+	m  map[string]wordInfo
+}
+
+// get returns the wordInfo of w, if c has it, and whether c is full.
+func (c *wordCache) get(w string) (wi wordInfo, ok, full bool) {
+	c.mu.RLock()
+	wi, ok = c.m[w]
+	full = len(c.m) >= maxSharedWords
+	c.mu.RUnlock()
+	return wi, ok, full
+}
+
+// add remembers the wordInfo of w, unless c is full.
+func (c *wordCache) add(w string, wi wordInfo) {
+	// Clone: w, and a stem or tag equal to it, share the document's text.
+	w, wi.stem, wi.fixed = strings.Clone(w), strings.Clone(wi.stem), strings.Clone(wi.fixed)
+	c.mu.Lock()
+	if len(c.m) < maxSharedWords {
+		c.m[w] = wi
+	}
+	c.mu.Unlock()
 }
 
 // newInfo returns the wordInfo of w, as the tagger sees it, without stem,

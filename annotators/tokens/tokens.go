@@ -19,7 +19,6 @@ import (
 	"context"
 	_ "embed"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -168,7 +167,7 @@ func stemWord(w string) string {
 }
 
 // stem returns stemWord(w): the lexicon's stem if w in lower case is one
-// of its words, else from sharedStems. norm is the tagger's normalized
+// of its words, else Snowball's. norm is the tagger's normalized
 // word for w and e its entry, saving a lookup when norm is w in lower
 // case.
 func (t *tagger) stem(w string, norm []byte, e int32) string {
@@ -180,42 +179,7 @@ func (t *tagger) stem(w string, norm []byte, e int32) string {
 			return s
 		}
 	}
-	return sharedStems.get(w)
-}
-
-// sharedStems remembers the stems of words the lexicon lacks across
-// documents and goroutines, up to maxSharedStems words: Snowball costs a
-// microsecond a word, and the names and terms of a corpus recur. Stemming
-// is a pure function, so sharing it changes no output.
-var sharedStems = stemCache{m: make(map[string]string)}
-
-const maxSharedStems = 1 << 16
-
-type stemCache struct {
-	mu sync.RWMutex
-	m  map[string]string
-}
-
-// get returns stemWord(w), from the cache if it can.
-func (c *stemCache) get(w string) string {
-	c.mu.RLock()
-	s, ok := c.m[w]
-	full := len(c.m) >= maxSharedStems
-	c.mu.RUnlock()
-	if ok {
-		return s
-	}
-	s = stemWord(w)
-	if !full {
-		// Clone: w and a stem equal to it share the document's text.
-		w, s = strings.Clone(w), strings.Clone(s)
-		c.mu.Lock()
-		if len(c.m) < maxSharedStems {
-			c.m[w] = s
-		}
-		c.mu.Unlock()
-	}
-	return s
+	return stemWord(w)
 }
 
 // asciiEqualFold reports whether b and the ASCII s are equal under ASCII
