@@ -795,7 +795,13 @@ func (s *scan) ordinal(i int, win string) (ord, bool) {
 		if re == reOrdAdverb && word == "final" {
 			continue
 		}
-		o := ord{start: i, end: i + m[1], value: ordinalValue[word]}
+		// The patterns fold case as Unicode does ("ſecond"), ToLower
+		// does not: such a word is not one we know.
+		value, ok := ordinalValue[word]
+		if !ok {
+			continue
+		}
+		o := ord{start: i, end: i + m[1], value: value}
 		switch prev := s.prevChar(i); {
 		case prev == ':' || prev == ';':
 			o.inline = true
