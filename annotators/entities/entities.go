@@ -187,7 +187,7 @@ func documentWords(doc *pipeline.Document) []word {
 	}
 	sents := sentences.Layer.Get(doc)
 	toks := tokens.Layer.Get(doc)
-	ws := make([]word, 0, len(toks)+len(toks)/8)
+	ws := make([]word, 0, len(toks)) // punctuation makes more tokens than words
 	si := 0
 	for _, tok := range toks {
 		if t := tok.Text; (t == "’s" || t == "'s") && len(ws) > 0 && ws[len(ws)-1].end == tok.Start {
@@ -204,21 +204,34 @@ func documentWords(doc *pipeline.Document) []word {
 			ws[k].sent = int32(si)
 		}
 	}
-	// The words' keys share one string.
+	// Most words recur: a word's key and whether it is a function word
+	// are worked out at the first word with its text, its form. The keys
+	// share one string.
+	forms := make(map[string]int32, len(ws)/3)
 	var keys []byte
-	ends := make([]int, len(ws))
+	ends := make([]int, len(ws)) // where a form's key ends in keys
 	for k := range ws {
-		keys = appendWordKey(keys, ws[k].text)
-		ends[k] = len(keys)
+		f, ok := forms[ws[k].text]
+		if !ok {
+			f = int32(k)
+			forms[ws[k].text] = f
+			keys = appendWordKey(keys, ws[k].text)
+			ends[k] = len(keys)
+		}
+		ws[k].form = f
 	}
 	allKeys := string(keys)
 	start := 0
 	for k := range ws {
-		ws[k].key = allKeys[start:ends[k]]
-		start = ends[k]
-		// Function words have no apostrophes, hyphens or British
-		// spellings, so a function word's key is its lower case.
-		ws[k].function = function[ws[k].key]
+		if f := ws[k].form; f < int32(k) {
+			ws[k].key, ws[k].function = ws[f].key, ws[f].function
+		} else {
+			ws[k].key = allKeys[start:ends[k]]
+			start = ends[k]
+			// Function words have no apostrophes, hyphens or British
+			// spellings, so a function word's key is its lower case.
+			ws[k].function = function[ws[k].key]
+		}
 		if k == 0 || ws[k].sent != ws[k-1].sent {
 			ws[k].initial = true
 			ws[k].gap = gapOther
@@ -243,23 +256,23 @@ func documentWords(doc *pipeline.Document) []word {
 // gazetteerCands finds, at each word, the longest gazetteer name.
 func gazetteerCands(ws []word, lx *lexicon, extra *gazetteer) []cand {
 	gs := [...]*gazetteer{extra, lx.gaz}
-	// Most words recur: find where each key leads from the root once.
-	var starts [len(gs)]map[string]int32
+	// Find where each form's key leads from the root once.
+	var starts [len(gs)][]int32 // by form
+	for x, g := range gs {
+		if g != nil {
+			starts[x] = make([]int32, len(ws))
+		}
+	}
 	var out []cand
 	for i := range ws {
 		for x, g := range gs {
 			if g == nil {
 				continue
 			}
-			if starts[x] == nil {
-				starts[x] = make(map[string]int32)
+			if ws[i].form == int32(i) {
+				starts[x][i] = g.walkKey(root, ws[i].key)
 			}
-			n, ok := starts[x][ws[i].key]
-			if !ok {
-				n = g.walkKey(root, ws[i].key)
-				starts[x][ws[i].key] = n
-			}
-			if e, j, ok := longestMatch(g, ws, i, n); ok {
+			if e, j, ok := longestMatch(g, ws, i, starts[x][ws[i].form]); ok {
 				if ws[i].initial && i == j && e.src >= srcM49 && lx.common(ws[i].text) {
 					continue // Reading, Nice: ordinary words at a sentence start
 				}
@@ -383,6 +396,7 @@ func consistent(chosen []cand, ws []word) []cand {
 		label, canonical string
 		prio             int
 		n                int
+		first            int32 // the form of its first word
 	}
 	names := make(map[string]*info)
 	var order []string
@@ -403,7 +417,7 @@ func consistent(chosen []cand, ws []word) []cand {
 		name := nameOf(c.i, c.j)
 		in := names[string(name)]
 		if in == nil {
-			in = &info{c.label, c.canonical, c.prio, c.j - c.i + 1}
+			in = &info{c.label, c.canonical, c.prio, c.j - c.i + 1, ws[c.i].form}
 			names[string(name)] = in
 			order = append(order, string(name))
 		} else if c.prio < in.prio {
@@ -421,9 +435,9 @@ func consistent(chosen []cand, ws []word) []cand {
 	}
 	// Find uncovered occurrences, longest names first.
 	slices.SortStableFunc(order, func(a, b string) int { return names[b].n - names[a].n })
-	byFirst := make(map[string][]string)
+	byFirst := make(map[int32][]string) // by the form of the first word
 	for _, name := range order {
-		first, _, _ := strings.Cut(name, " ")
+		first := names[name].first
 		byFirst[first] = append(byFirst[first], name)
 	}
 	// The mentions chosen are in text order, and so are the occurrences
@@ -438,7 +452,7 @@ func consistent(chosen []cand, ws []word) []cand {
 		if taken[i] {
 			continue
 		}
-		for _, name := range byFirst[ws[i].text] {
+		for _, name := range byFirst[ws[i].form] {
 			in := names[name]
 			j := i + in.n - 1
 			if j >= len(ws) || slices.Contains(taken[i:j+1], true) || string(nameOf(i, j)) != name {

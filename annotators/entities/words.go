@@ -16,6 +16,7 @@ type word struct {
 	text       string
 	key        string // wordKey(text), for gazetteer look-ups
 	sent       int32  // index of the sentence
+	form       int32  // index of the first word with the same text
 	gap        gap    // what separates this word from the previous one
 	poss       bool   // followed by a possessive ’s, which ends any name
 	initial    bool   // first word of its sentence
