@@ -14,6 +14,7 @@ import (
 	"context"
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -106,6 +107,9 @@ func (s *segmenter) paragraph(start, end int) {
 	tokStart := start // start of the current word, for abbreviation tests
 	skipTo := start   // inside a URL or email address until here
 	prevSpace := true
+	// The next ':' and '@' at or after i: a word holding neither can be a
+	// link only if it starts with "www.".
+	colon, at := -1, -1
 	for i := start; i < end; {
 		if listIdx < len(s.listStart) && s.listStart[listIdx] == i {
 			listIdx++
@@ -114,10 +118,18 @@ func (s *segmenter) paragraph(start, end int) {
 			}
 			tokStart = i
 		}
-		// Fast path: ASCII inside a word, with nothing to decide.
-		if c := text[i]; c < utf8.RuneSelf && !prevSpace && c != '.' && c != '?' && c != '!' && !isSpaceByte(c) {
-			i++
-			continue
+		// Fast path: ASCII white space, or ASCII inside a word with
+		// nothing to decide.
+		if c := text[i]; c < utf8.RuneSelf {
+			if isSpaceByte(c) {
+				prevSpace = true
+				i++
+				continue
+			}
+			if !prevSpace && c != '.' && c != '?' && c != '!' {
+				i++
+				continue
+			}
 		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
 		if unicode.IsSpace(r) {
@@ -128,8 +140,11 @@ func (s *segmenter) paragraph(start, end int) {
 		if prevSpace {
 			prevSpace = false
 			tokStart = i
-			if u := linkEnd(text, i, end); u > i {
-				skipTo = u
+			colon, at = nextByte(text, i, end, ':', colon), nextByte(text, i, end, '@', at)
+			if colon < end || at < end || hasWWW(text[i:end]) {
+				if u := linkEnd(text, i, end); u > i {
+					skipTo = u
+				}
 			}
 		}
 		if i < skipTo {
@@ -601,6 +616,23 @@ func linkEnd(text string, i, end int) int {
 	return j
 }
 
+// nextByte returns the index of the first c in text[i:end], or end; last
+// is its answer for an earlier i, or -1.
+func nextByte(text string, i, end int, c byte, last int) int {
+	if last >= i {
+		return last
+	}
+	if k := strings.IndexByte(text[i:end], c); k >= 0 {
+		return i + k
+	}
+	return end
+}
+
+// hasWWW reports whether w starts with "www." or "WWW.".
+func hasWWW(w string) bool {
+	return strings.HasPrefix(w, "www.") || strings.HasPrefix(w, "WWW.")
+}
+
 // isLink reports whether the word w holds a URL ("scheme://", "www.") or
 // an email address.
 func isLink(w string) bool {
@@ -609,7 +641,7 @@ func isLink(w string) bool {
 			return true
 		}
 	}
-	if len(w) > 4 && (w[:4] == "www." || w[:4] == "WWW.") {
+	if len(w) > 4 && hasWWW(w) {
 		return true
 	}
 	at := -1
