@@ -101,8 +101,8 @@ func (doc *Document) Stages() []Stage {
 // each annotation in an interface nor reflect on it more than once.
 type stored struct {
 	items     any
-	check     func(text string) error                   // see checkSpans
-	writeJSON func(e *encoder, sep string) (int, error) // appends the annotations, each after sep
+	check     func(text string) error             // see checkSpans
+	writeJSON func(e *encoder, pretty bool) error // see writeArray
 }
 
 func (doc *Document) setLayer(name string, items stored) {

@@ -11,6 +11,9 @@ import (
 // Schema is the identifier of the JSON format WriteJSON produces.
 const Schema = "gloss/v1"
 
+// indent is one level of indentation in pretty output.
+const indent = " "
+
 // WriteJSON writes the document in the gloss/v1 format: its identity, the
 // stages that ran, and its layers in the order they were added. With pretty
 // set, each annotation is on a line of its own, which keeps diffs of golden
@@ -22,7 +25,7 @@ func (doc *Document) WriteJSON(w io.Writer, pretty bool) error {
 	defer e.release()
 	nl, ind := "", ""
 	if pretty {
-		nl, ind = "\n", " "
+		nl, ind = "\n", indent
 	}
 	header := struct {
 		ID     string `json:"id"`
@@ -51,15 +54,10 @@ func (doc *Document) WriteJSON(w io.Writer, pretty bool) error {
 		if err := e.encode(&name); err != nil {
 			return err
 		}
-		e.buf.WriteString(":[")
-		n, err := doc.layers[name].writeJSON(e, nl+ind+ind+ind)
-		if err != nil {
+		e.buf.WriteByte(':')
+		if err := doc.layers[name].writeJSON(e, pretty); err != nil {
 			return err
 		}
-		if n > 0 {
-			e.buf.WriteString(nl + ind + ind)
-		}
-		e.buf.WriteByte(']')
 	}
 	if len(doc.order) > 0 {
 		e.buf.WriteString(nl + ind)
@@ -94,6 +92,30 @@ func (e *encoder) release() {
 	}
 	e.buf.Reset()
 	encoders.Put(e)
+}
+
+// writeArray appends the JSON array of items: compact in one call, which
+// saves the encoder's set-up per item, or pretty with each item on a line
+// of its own.
+func writeArray[T any](e *encoder, items []T, pretty bool) error {
+	if !pretty {
+		return e.encode(&items)
+	}
+	e.buf.WriteByte('[')
+	for i := range items {
+		if i > 0 {
+			e.buf.WriteByte(',')
+		}
+		e.buf.WriteString("\n" + indent + indent + indent)
+		if err := e.encode(&items[i]); err != nil {
+			return err
+		}
+	}
+	if len(items) > 0 {
+		e.buf.WriteString("\n" + indent + indent)
+	}
+	e.buf.WriteByte(']')
+	return nil
 }
 
 // encode appends the compact JSON of the value v points to. Passing a

@@ -102,7 +102,14 @@ func TestWriteJSONAsEncodingJSON(t *testing.T) {
 			t.Errorf("annotation %d:\ngot  %s\nwant %s", i, got[i], w)
 		}
 	}
-	if !json.Valid(out.Bytes()) {
-		t.Error("output is not valid JSON")
+	var compact, want bytes.Buffer
+	if err := doc.WriteJSON(&compact, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Compact(&want, out.Bytes()); err != nil {
+		t.Fatalf("pretty output is not valid JSON: %v", err)
+	}
+	if compact.String() != want.String()+"\n" {
+		t.Errorf("compact output is not the pretty output compacted:\n%s\n%s", compact.String(), want.String())
 	}
 }

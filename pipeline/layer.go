@@ -45,20 +45,9 @@ func (l Layer[T]) Set(doc *Document, items []T) {
 		slices.SortStableFunc(items, compareSpans[T])
 	}
 	doc.setLayer(l.name, stored{
-		items: items,
-		check: func(text string) error { return checkSpans(l.name, text, items) },
-		writeJSON: func(e *encoder, sep string) (int, error) {
-			for i := range items {
-				if i > 0 {
-					e.buf.WriteByte(',')
-				}
-				e.buf.WriteString(sep)
-				if err := e.encode(&items[i]); err != nil {
-					return i, err
-				}
-			}
-			return len(items), nil
-		},
+		items:     items,
+		check:     func(text string) error { return checkSpans(l.name, text, items) },
+		writeJSON: func(e *encoder, pretty bool) error { return writeArray(e, items, pretty) },
 	})
 }
 
