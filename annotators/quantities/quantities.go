@@ -74,8 +74,10 @@ func (Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	buf := tokBufs.Get().(*[]tok)
 	s := newScan(doc, (*buf)[:0])
 	defer func() {
-		*buf = s.toks
-		tokBufs.Put(buf)
+		if cap(s.toks) <= maxPooledToks {
+			*buf = s.toks
+			tokBufs.Put(buf)
+		}
 	}()
 	var out []Quantity
 	for i := 0; i < len(s.toks); {
@@ -105,6 +107,10 @@ type tok struct {
 // tokBufs holds token slices for reuse from one document to the next, as
 // the tokens of a text take about five times its size.
 var tokBufs = sync.Pool{New: func() any { return new([]tok) }}
+
+// maxPooledToks bounds what an idle pooled slice keeps alive: the tokens
+// of a few hundred kilobytes of text.
+const maxPooledToks = 1 << 17
 
 type scan struct {
 	doc    *pipeline.Document
