@@ -230,9 +230,10 @@ type classifier struct {
 	words  map[string]*wordFeatures
 	free   []wordFeatures // allocated many at a time
 	tags   map[string]*tagFeatures
-	toks   []*wordFeatures // of the sentence's tokens
-	pos    []*tagFeatures  // of the sentence's tokens' tags
-	labels []uint8
+	sent   []nerTok        // the sentence being labelled
+	toks   []*wordFeatures // of its tokens, as far as looked up
+	pos    []*tagFeatures  // of its tokens' tags, as far
+	labels []uint8         // of its tokens, as far as labelled
 	score  [maxLabels]float64
 }
 
@@ -322,77 +323,89 @@ func (c *classifier) add(w weights) {
 }
 
 // classify labels the tokens of one sentence, as prose's classify does,
-// and returns the labels' indices, valid until the next call. The weights
-// are added up in prose's order of features, so that the sums are the
-// same to the last bit.
+// and returns the labels' indices, valid until the next call.
 func (c *classifier) classify(toks []nerTok) []uint8 {
-	m := c.m
-	c.labels = c.labels[:0]
+	c.begin(toks)
+	for range toks {
+		c.next()
+	}
+	return c.labels
+}
+
+// begin starts on a sentence, to be labelled a token at a time by next.
+func (c *classifier) begin(toks []nerTok) {
+	c.sent = toks
 	c.toks = c.toks[:0]
 	c.pos = c.pos[:0]
-	for _, t := range toks {
+	c.labels = c.labels[:0]
+}
+
+// next labels the sentence's next token, appending its label to
+// c.labels. The weights are added up in prose's order of features, so
+// that the sums are the same to the last bit.
+func (c *classifier) next() {
+	m, toks, i := c.m, c.sent, len(c.labels)
+	for len(c.toks) < min(i+2, len(toks)) { // this token and the next
+		t := toks[len(c.toks)]
 		c.toks = append(c.toks, c.word(t.text))
 		c.pos = append(c.pos, c.tag(t.tag))
 	}
-	for i, t := range toks {
-		clear(c.score[:len(m.labels)])
-		w, tag := c.toks[i], c.pos[i]
-		prevLabel := len(m.labels) // none
-		prevShape := numShapes     // none
-		if i > 0 {
-			prevLabel = int(c.labels[i-1])
-		}
-		if i > 1 {
-			prevShape = int(c.toks[i-1].shape)
-		}
-		last := i == len(toks)-1
-
-		c.add(m.bias)
-		c.add(w.wordlist)
-		if last {
-			c.add(m.none[fNextPOS])
-			c.add(m.none[fNextWord])
-		} else {
-			c.add(c.pos[i+1].asNext)
-			c.add(c.toks[i+1].asNext)
-		}
-		c.add(tag.pos)
-		c.add(tag.posPrevTag[prevLabel])
-		c.add(w.prefix3)
-		if i > 0 {
-			c.add(c.pos[i-1].asPrev)
-		} else {
-			c.add(m.none[fPrevPOS])
-		}
-		c.add(m.prevTag[prevLabel])
-		if i > 0 {
-			c.add(c.toks[i-1].asPrev)
-		} else {
-			c.add(m.none[fPrevWord])
-		}
-		c.add(m.shape[w.shape])
-		c.add(m.shapePrevTag[prevShape][prevLabel])
-		c.add(w.suffix3)
-		c.add(w.word)
-		b := append(appendLower(c.buf[:0], t.text), '+')
-		if last {
-			b = append(b, "None"...)
-		} else {
-			b = appendLower(b, toks[i+1].tag)
-		}
-		c.add(c.find(fWordNextPOS, b))
-		c.add(w.lower)
-		c.add(w.length)
-
-		best, max := m.o, math.Inf(-1)
-		for l := range m.labels {
-			if c.score[l] > max {
-				best, max = uint8(l), c.score[l]
-			}
-		}
-		c.labels = append(c.labels, best)
+	clear(c.score[:len(m.labels)])
+	w, tag := c.toks[i], c.pos[i]
+	prevLabel := len(m.labels) // none
+	prevShape := numShapes     // none
+	if i > 0 {
+		prevLabel = int(c.labels[i-1])
 	}
-	return c.labels
+	if i > 1 {
+		prevShape = int(c.toks[i-1].shape)
+	}
+	last := i == len(toks)-1
+
+	c.add(m.bias)
+	c.add(w.wordlist)
+	if last {
+		c.add(m.none[fNextPOS])
+		c.add(m.none[fNextWord])
+	} else {
+		c.add(c.pos[i+1].asNext)
+		c.add(c.toks[i+1].asNext)
+	}
+	c.add(tag.pos)
+	c.add(tag.posPrevTag[prevLabel])
+	c.add(w.prefix3)
+	if i > 0 {
+		c.add(c.pos[i-1].asPrev)
+	} else {
+		c.add(m.none[fPrevPOS])
+	}
+	c.add(m.prevTag[prevLabel])
+	if i > 0 {
+		c.add(c.toks[i-1].asPrev)
+	} else {
+		c.add(m.none[fPrevWord])
+	}
+	c.add(m.shape[w.shape])
+	c.add(m.shapePrevTag[prevShape][prevLabel])
+	c.add(w.suffix3)
+	c.add(w.word)
+	b := append(appendLower(c.buf[:0], toks[i].text), '+')
+	if last {
+		b = append(b, "None"...)
+	} else {
+		b = appendLower(b, toks[i+1].tag)
+	}
+	c.add(c.find(fWordNextPOS, b))
+	c.add(w.lower)
+	c.add(w.length)
+
+	best, max := m.o, math.Inf(-1)
+	for l := range m.labels {
+		if c.score[l] > max {
+			best, max = uint8(l), c.score[l]
+		}
+	}
+	c.labels = append(c.labels, best)
 }
 
 // chunk groups labelled tokens into entities as prose's chunker does,
@@ -400,27 +413,41 @@ func (c *classifier) classify(toks []nerTok) []uint8 {
 // tag, or is a number after a labelled token, and an entity still open at
 // the end of the sentence is dropped.
 func (m *nerModel) chunk(toks []nerTok, labels []uint8, out []nerSpan) []nerSpan {
-	end := ""
-	start := -1
-	for k, t := range toks {
-		label := m.labels[labels[k]]
-		inside := start >= 0
-		switch {
-		case label != "O" && label != end,
-			inside && t.tag == toks[k-1].tag,
-			inside && t.tag == "CD" && labels[k-1] != m.o:
-			if !inside {
-				start = k
-			}
-			end = m.cont[labels[k]]
-		case label == "O" && end != "" || label == end:
-			last := k - 1
-			if label != "O" {
-				last = k
-			}
-			out = append(out, nerSpan{start, last, m.kind(labels[start : last+1])})
-			end, start = "", -1
+	ch := chunker{m: m, start: -1}
+	for k := range toks {
+		out = ch.add(toks, labels, k, out)
+	}
+	return out
+}
+
+// A chunker is chunk's state between tokens.
+type chunker struct {
+	m     *nerModel
+	end   string // the label that continues the open entity, or ""
+	start int    // the open entity's first token, or -1
+}
+
+// add takes the labelled token toks[k] and appends the entity it closes,
+// if any, to out.
+func (ch *chunker) add(toks []nerTok, labels []uint8, k int, out []nerSpan) []nerSpan {
+	m := ch.m
+	label := m.labels[labels[k]]
+	inside := ch.start >= 0
+	switch t := toks[k]; {
+	case label != "O" && label != ch.end,
+		inside && t.tag == toks[k-1].tag,
+		inside && t.tag == "CD" && labels[k-1] != m.o:
+		if !inside {
+			ch.start = k
 		}
+		ch.end = m.cont[labels[k]]
+	case label == "O" && ch.end != "" || label == ch.end:
+		last := k - 1
+		if label != "O" {
+			last = k
+		}
+		out = append(out, nerSpan{ch.start, last, m.kind(labels[ch.start : last+1])})
+		ch.end, ch.start = "", -1
 	}
 	return out
 }

@@ -435,8 +435,13 @@ func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexi
 		for t < len(toks) && toks[t].Start < s.End {
 			t++
 		}
-		if !everywhere && !mayName(ws[first:last], covered[first:last], lx) {
-			continue
+		end := -1 // where the last word a name may include ends
+		if !everywhere {
+			n := mayName(ws[first:last], covered[first:last], lx)
+			if n < 0 {
+				continue
+			}
+			end = ws[first+n].end
 		}
 		if c.m == nil {
 			m, err := loadNER()
@@ -455,8 +460,19 @@ func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexi
 			}
 			nts = append(nts, newNERTok(tok.Text, tok.POS, tok.Start, tok.End))
 		}
-		labels := c.classify(nts)
-		spans = c.m.chunk(nts, labels, spans[:0])
+		// Label the tokens up to the end of the last word a name may
+		// include, and on until no entity is open: the labels of the
+		// rest cannot give a name.
+		c.begin(nts)
+		ch := chunker{m: c.m, start: -1}
+		spans = spans[:0]
+		for x := range nts {
+			if end >= 0 && nts[x].start >= end && ch.start < 0 {
+				break
+			}
+			c.next()
+			spans = ch.add(nts, c.labels, x, spans)
+		}
 		for _, e := range spans {
 			if e.kind != "PERSON" && e.kind != "GPE" {
 				continue
@@ -476,23 +492,30 @@ func modelCands(ctx context.Context, doc *pipeline.Document, ws []word, lx *lexi
 // mayName reports whether the words of a sentence hold a name the model
 // could add (see acceptModel): a capitalised word that is neither covered
 // nor a function word, and either not an ordinary word or acronym alone or
-// followed by another such word in the same name.
-func mayName(ws []word, covered []bool, lx *lexicon) bool {
+// followed by another such word in the same name. If they do, it returns
+// the last word that such a name may include, else -1.
+func mayName(ws []word, covered []bool, lx *lexicon) int {
 	ok := func(k int) bool {
 		return !covered[k] && isCap(ws[k].text) && !ws[k].function
 	}
+	may, last := false, -1
 	for k := range ws {
 		if !ok(k) {
 			continue
 		}
-		if k+1 < len(ws) && !ws[k].poss && ws[k+1].gap != gapOther && ok(k+1) {
-			return true
-		}
-		if !lx.common(ws[k].text) && !isAllCaps(ws[k].text) {
-			return true
+		last = k
+		switch {
+		case may:
+		case k+1 < len(ws) && !ws[k].poss && ws[k+1].gap != gapOther && ok(k+1):
+			may = true
+		case !lx.common(ws[k].text) && !isAllCaps(ws[k].text):
+			may = true
 		}
 	}
-	return false
+	if !may {
+		return -1
+	}
+	return last
 }
 
 // wordRange returns the words of ws[first:last] within the bytes [a, b),
