@@ -116,6 +116,12 @@ func (a *analysis) attribute(q quote) (string, *pipeline.TextSpan) {
 	if kind != Direct {
 		return kind, nil
 	}
+	// “X stressed that ‘…’”: the quotation is the reporting verb's own
+	// complement, so X speaks, even in words someone said before.
+	if !found && a.complement(before, verbAt) {
+		speaker = a.introducer(before, verbAt)
+		found = speaker != nil
+	}
 	if !found {
 		if sp, ok := a.requote(q, words, grams); ok {
 			speaker, found = sp, true
@@ -665,6 +671,21 @@ func (a *analysis) lastReporting(items []item) int {
 		}
 	}
 	return -1
+}
+
+// complement reports whether nothing but "that", a comma or a colon stands
+// between the reporting verb at before[v] and the quotation.
+func (a *analysis) complement(before []item, v int) bool {
+	if v < 0 {
+		return false
+	}
+	n, _ := reporting(before, v, a)
+	for _, it := range before[v+n:] {
+		if it.low != "that" && it.r != ',' && it.r != ':' {
+			return false
+		}
+	}
+	return true
 }
 
 // introducer finds the speaker in the clause before a quotation: the subject

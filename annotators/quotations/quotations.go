@@ -75,7 +75,7 @@ type Annotator struct{}
 var _ pipeline.Annotator = Annotator{}
 
 func (Annotator) Name() string    { return "quotations" }
-func (Annotator) Version() string { return "1.0.0" }
+func (Annotator) Version() string { return "1.1.0" }
 func (Annotator) Requires() []string {
 	return []string{
 		layout.Paragraphs.Name(), layout.FootnoteRefs.Name(), layout.PageBreaks.Name(),

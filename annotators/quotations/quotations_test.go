@@ -153,6 +153,10 @@ func TestQuotations(t *testing.T) {
 		{"block quoted from a document", "The board read out the following words quoted from the Charter of the Northern League:\n\n    Every member shall defend the others.", []string{
 			`92:129 "Every member shall defend the others." kind=direct block=true speaker={"start":55,"end":85,"text":"Charter of the Northern League"}`,
 		}},
+		{"words said again by someone else", "Ana Ruiz said that “the port must stay open all year.” Later, Tom Berg stressed that “the port must stay open all year.”", []string{
+			`19:58 "“the port must stay open all year.”" kind=direct block=false speaker={"start":0,"end":8,"text":"Ana Ruiz"}`,
+			`89:128 "“the port must stay open all year.”" kind=direct block=false speaker={"start":66,"end":74,"text":"Tom Berg"}`,
+		}},
 		{"phrase quoted again", "The council declared:\n\n    All members of the coalition must leave by May.\n\nCritics noted that the call was aimed at ‘all members of the\ncoalition’ rather than one state.", []string{
 			`27:74 "All members of the coalition must leave by May." kind=direct block=true speaker={"start":4,"end":11,"text":"council"}`,
 			`117:151 "‘all members of the\ncoalition’" kind=direct block=false speaker={"start":4,"end":11,"text":"council"}`,
