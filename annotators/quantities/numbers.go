@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gloss-nlp/gloss/internal/lower"
 )
 
 var (
@@ -79,7 +81,7 @@ func groupSep(sep string) bool {
 // the digits) and returns its factor and the token after it.
 func (s *scan) multiplier(j int) (float64, int) {
 	var buf [32]byte
-	w := appendLower(buf[:0], s.str(j))
+	w := lower.Append(buf[:0], s.str(j))
 	if m, ok := scale[string(w)]; ok && j < len(s.toks) && s.toks[j].space {
 		return m, j + 1
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/gloss-nlp/gloss/annotators/layout"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
 	"github.com/gloss-nlp/gloss/annotators/tokens"
+	"github.com/gloss-nlp/gloss/internal/lower"
 	"github.com/gloss-nlp/gloss/pipeline"
 )
 
@@ -265,7 +266,7 @@ func (s *scan) lower(i int) string {
 // is reports whether token i in lower case is w, without allocating.
 func (s *scan) is(i int, w string) bool {
 	var buf [32]byte
-	return string(appendLower(buf[:0], s.str(i))) == w
+	return string(lower.Append(buf[:0], s.str(i))) == w
 }
 
 // tag returns the part-of-speech tag of the token of the tokens layer
@@ -428,34 +429,14 @@ func (s *scan) mayStart(i int) bool {
 		return true
 	}
 	var buf [32]byte
-	lw := appendLower(buf[:0], w)
+	lw := lower.Append(buf[:0], w)
 	return string(lw) != w && set.words[string(lw)]
-}
-
-// appendLower appends w in lower case to buf, as strings.ToLower writes
-// valid UTF-8. Into a buffer on the caller's stack, it lowers a word for
-// a map lookup or a comparison without allocating a string.
-func appendLower(buf []byte, w string) []byte {
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= utf8.RuneSelf {
-			for _, r := range w[k:] {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
-			}
-			return buf
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
 }
 
 // mod matches a modifier at token i and returns it and the token after it.
 func (s *scan) mod(i int) (string, int) {
 	var buf [32]byte
-	w := appendLower(buf[:0], s.str(i))
+	w := lower.Append(buf[:0], s.str(i))
 	for _, m := range mods {
 		if m.words[0] != string(w) {
 			continue
@@ -657,7 +638,7 @@ func isMonth(w string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	var buf [32]byte
-	return unicode.IsUpper(r) && months[string(appendLower(buf[:0], w))]
+	return unicode.IsUpper(r) && months[string(lower.Append(buf[:0], w))]
 }
 
 // counted returns the singular of the noun counted by the number ending

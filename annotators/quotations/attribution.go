@@ -10,6 +10,7 @@ import (
 	"github.com/gloss-nlp/gloss/annotators/layout"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
 	"github.com/gloss-nlp/gloss/annotators/tokens"
+	"github.com/gloss-nlp/gloss/internal/lower"
 	"github.com/gloss-nlp/gloss/pipeline"
 )
 
@@ -348,7 +349,7 @@ func (a *analysis) lex(out []item, from, to int) []item {
 			it := item{start: i, end: j, low: text[i:j], cap: unicode.IsUpper(r)}
 			if needsLower(it.low) {
 				from := len(lows)
-				lows = appendLower(lows, it.low)
+				lows = lower.Append(lows, it.low)
 				pending = append(pending, lowered{len(out), from, len(lows)})
 			}
 			out = append(out, it)
@@ -418,25 +419,6 @@ func needsLower(s string) bool {
 		}
 	}
 	return false
-}
-
-// appendLower appends s in lower case to b, as strings.ToLower writes it.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-		i += size
-	}
-	return b
 }
 
 func isJoiner(r rune) bool {
