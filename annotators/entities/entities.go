@@ -272,7 +272,11 @@ func gazetteerCands(ws []word, lx *lexicon, extra *gazetteer) []cand {
 			if ws[i].form == int32(i) {
 				starts[x][i] = g.walkKey(root, ws[i].key)
 			}
-			if e, j, ok := longestMatch(g, ws, i, starts[x][ws[i].form]); ok {
+			n := starts[x][ws[i].form]
+			if n < 0 {
+				continue // no name starts with the word
+			}
+			if e, j, ok := longestMatch(g, ws, i, n); ok {
 				if ws[i].initial && i == j && e.src >= srcM49 && lx.common(ws[i].text) {
 					continue // Reading, Nice: ordinary words at a sentence start
 				}
@@ -393,13 +397,14 @@ func resolve(cands []cand, n int) []cand {
 // mention, and adds the name's other occurrences that no mention covers.
 func consistent(chosen []cand, ws []word) []cand {
 	type info struct {
+		name             string
 		label, canonical string
 		prio             int
 		n                int
 		first            int32 // the form of its first word
 	}
 	names := make(map[string]*info)
-	var order []string
+	var order []*info
 	// A name is its words joined by spaces, built in buf; looking up
 	// string(buf) in a map does not copy it.
 	var buf []byte
@@ -413,32 +418,32 @@ func consistent(chosen []cand, ws []word) []cand {
 		}
 		return buf
 	}
-	for _, c := range chosen {
+	infos := make([]*info, len(chosen)) // of each mention chosen
+	for k, c := range chosen {
 		name := nameOf(c.i, c.j)
 		in := names[string(name)]
 		if in == nil {
-			in = &info{c.label, c.canonical, c.prio, c.j - c.i + 1, ws[c.i].form}
-			names[string(name)] = in
-			order = append(order, string(name))
+			in = &info{string(name), c.label, c.canonical, c.prio, c.j - c.i + 1, ws[c.i].form}
+			names[in.name] = in
+			order = append(order, in)
 		} else if c.prio < in.prio {
 			in.label, in.canonical, in.prio = c.label, c.canonical, c.prio
 		}
+		infos[k] = in
 	}
 	taken := make([]bool, len(ws))
 	for k := range chosen {
 		c := &chosen[k]
-		in := names[string(nameOf(c.i, c.j))]
-		c.label, c.canonical = in.label, in.canonical
+		c.label, c.canonical = infos[k].label, infos[k].canonical
 		for x := c.i; x <= c.j; x++ {
 			taken[x] = true
 		}
 	}
 	// Find uncovered occurrences, longest names first.
-	slices.SortStableFunc(order, func(a, b string) int { return names[b].n - names[a].n })
-	byFirst := make(map[int32][]string) // by the form of the first word
-	for _, name := range order {
-		first := names[name].first
-		byFirst[first] = append(byFirst[first], name)
+	slices.SortStableFunc(order, func(a, b *info) int { return b.n - a.n })
+	byFirst := make(map[int32][]*info) // by the form of the first word
+	for _, in := range order {
+		byFirst[in.first] = append(byFirst[in.first], in)
 	}
 	// The mentions chosen are in text order, and so are the occurrences
 	// added: merge them.
@@ -452,10 +457,9 @@ func consistent(chosen []cand, ws []word) []cand {
 		if taken[i] {
 			continue
 		}
-		for _, name := range byFirst[ws[i].form] {
-			in := names[name]
+		for _, in := range byFirst[ws[i].form] {
 			j := i + in.n - 1
-			if j >= len(ws) || slices.Contains(taken[i:j+1], true) || string(nameOf(i, j)) != name {
+			if j >= len(ws) || slices.Contains(taken[i:j+1], true) || string(nameOf(i, j)) != in.name {
 				continue
 			}
 			ok := true
