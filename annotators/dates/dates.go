@@ -179,13 +179,14 @@ func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 // A tok is a word, a number or one punctuation character of a paragraph.
 type tok struct {
 	start, end int
-	kind       byte   // 'w' word, 'n' number, 'p' punctuation, 'f' footnote reference
-	low        string // the text, lower-cased for words
-	n          int    // value of a number of at most nine digits, else -1
-	sp         bool   // white space or the paragraph start comes before it
-	nl         bool   // a line starts before it
-	cap        bool   // a word that starts with an upper-case letter
-	sent       int    // index of its sentence, or -1
+	kind       byte    // 'w' word, 'n' number, 'p' punctuation, 'f' footnote reference
+	low        string  // the text, lower-cased for words
+	lex        *lexeme // what the word lists say about a word, or nil
+	n          int     // value of a number of at most nine digits, else -1
+	sp         bool    // white space or the paragraph start comes before it
+	nl         bool    // a line starts before it
+	cap        bool    // a word that starts with an upper-case letter
+	sent       int     // index of its sentence, or -1
 }
 
 // A scanner holds the state of one Annotate call.
@@ -284,6 +285,7 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int
 				t.low = s.lower(t.low)
 				t.cap = unicode.IsUpper(r)
 			}
+			t.lex = lexicon.find(t.low)
 		case 'n':
 			if j-i <= 9 {
 				t.n, _ = strconv.Atoi(s.text[i:j])

@@ -81,7 +81,7 @@ func (s *scanner) startAt(i int) *start {
 	case 'n':
 		return &numberStart
 	case 'w':
-		return wordStarts.find(t.low)
+		return s.lex(i).start
 	}
 	return nil
 }
@@ -132,8 +132,9 @@ func keys[V any](m map[string]V) []string {
 }
 
 // numberStart and wordStarts are what may begin at a number and at each
-// word, built once from coreParsers and prefixes.
-var numberStart, wordStarts = func() (start, *startIndex) {
+// word, built once from coreParsers and prefixes. The lexicon carries the
+// words' starts to their tokens.
+var numberStart, wordStarts = func() (start, map[string]*start) {
 	var number start
 	words := make(map[string]*start)
 	at := func(w string) *start {
@@ -157,39 +158,8 @@ var numberStart, wordStarts = func() (start, *startIndex) {
 	for _, p := range prefixes {
 		at(p.words[0]).prefixes = append(at(p.words[0]).prefixes, p)
 	}
-	index := new(startIndex)
-	for w, st := range words {
-		if len(w) >= len(index) || w[0] < 'a' || w[0] > 'z' {
-			panic("dates: start word " + w + " does not fit startIndex")
-		}
-		index[len(w)][w[0]-'a'] = append(index[len(w)][w[0]-'a'], wordStart{w, st})
-	}
-	return number, index
+	return number, words
 }()
-
-// A startIndex holds what may begin at each start word, by the word's
-// length and first letter. A bucket holds the few words that share both,
-// so most words of a text meet an empty one: cheaper than hashing every
-// word into a map.
-type startIndex [16][26][]wordStart
-
-type wordStart struct {
-	word  string
-	start *start
-}
-
-// find returns what may begin at the word w, or nil.
-func (x *startIndex) find(w string) *start {
-	if len(w) == 0 || len(w) >= len(x) || w[0] < 'a' || w[0] > 'z' {
-		return nil
-	}
-	for _, ws := range x[len(w)][w[0]-'a'] {
-		if ws.word == w {
-			return ws.start
-		}
-	}
-	return nil
-}
 
 // point reads a calendar date without a mod: what "the beginning of",
 // "early" or "mid-" may qualify.
@@ -210,6 +180,14 @@ func (s *scanner) word(i int) string {
 		return ""
 	}
 	return s.toks[i].low
+}
+
+// lex returns what the word lists say about token i.
+func (s *scanner) lex(i int) *lexeme {
+	if i < 0 || i >= len(s.toks) || s.toks[i].lex == nil {
+		return &unlisted
+	}
+	return s.toks[i].lex
 }
 
 func (s *scanner) punct(i int) string {
@@ -357,11 +335,11 @@ func (s *scanner) monthAt(i int) (m, end int, full, ok bool) {
 	if !s.isCap(i) {
 		return 0, 0, false, false
 	}
-	w := s.word(i)
-	if m, ok := months[w]; ok {
+	lx := s.lex(i)
+	if m := lx.month; m > 0 {
 		return m, i + 1, true, true
 	}
-	if m, ok := monthAbbrevs[w]; ok {
+	if m := lx.abbrev; m > 0 {
 		end = i + 1
 		if s.punct(end) == "." && s.glued(end) {
 			end++
@@ -424,16 +402,16 @@ func (s *scanner) ordinal(i int) (n, end int, ok bool) {
 		}
 		return 0, 0, false
 	}
-	w := s.word(i)
-	if v, ok := ordinals[w]; ok {
+	lx := s.lex(i)
+	if v := lx.ordinal; v > 0 {
 		return v, i + 1, true
 	}
-	if t, ok := tens[w]; ok {
+	if t := lx.tens; t > 0 {
 		j := i + 1
 		if isDash(s.punct(j)) && s.glued(j) && s.glued(j+1) {
 			j++
 		}
-		if v, ok := ordinals[s.word(j)]; ok && v < 10 {
+		if v := s.lex(j).ordinal; v > 0 && v < 10 {
 			return t + v, j + 1, true
 		}
 	}
@@ -649,7 +627,7 @@ func (s *scanner) monthContext(i int) bool {
 	if isDash(s.punct(i-1)) && s.glued(i) && s.word(i-2) == "mid" {
 		return true
 	}
-	return yearContext[w] && w != "a" && w != "an"
+	return s.lex(i-1).yearContext && w != "a" && w != "an"
 }
 
 // weekdayLed reads Monday, Monday, 15 June 2001, Monday morning and
@@ -658,10 +636,10 @@ func (s *scanner) weekdayLed(i int) (res, bool) {
 	if !s.isCap(i) {
 		return res{}, false
 	}
-	w := s.word(i)
-	wd, ok := weekdays[w]
-	if !ok {
-		if wd, ok = weekdays[strings.TrimSuffix(w, "s")]; ok && strings.HasSuffix(w, "s") {
+	lx := s.lex(i)
+	wd := lx.weekday
+	if wd == 0 {
+		if wd = lx.weekdays; wd > 0 {
 			return res{start: i, end: i + 1, typ: SET, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, true
 		}
 		return res{}, false
@@ -673,7 +651,7 @@ func (s *scanner) weekdayLed(i int) (res, bool) {
 	if r, ok := s.longest(j, (*scanner).dayFirst, (*scanner).monthLed, (*scanner).numericDate); ok && r.pair == nil && strings.Count(r.val, "-") == 2 {
 		return res{start: i, end: r.end, typ: DATE, val: r.val}, true
 	}
-	if part, ok := dayParts[s.word(i+1)]; ok {
+	if part := s.lex(i + 1).dayPart; part != "" {
 		return res{start: i, end: i + 2, typ: TIME, val: fmt.Sprintf("XXXX-WXX-%dT%s", wd, part)}, true
 	}
 	return res{start: i, end: i + 1, typ: DATE, val: fmt.Sprintf("XXXX-WXX-%d", wd)}, true
@@ -729,7 +707,7 @@ func (s *scanner) labelled(i int) bool {
 	if s.punct(k) == "." {
 		k--
 	}
-	return labels[s.word(k)]
+	return s.lex(k).label
 }
 
 // pageLine reports whether token i is alone on its line, as page numbers
@@ -751,16 +729,16 @@ func (s *scanner) countAfter(i, j int) bool {
 		return true
 	}
 	if isDash(s.punct(j)) && s.glued(j) && s.glued(j+1) {
-		return countNouns[s.word(j+1)] || units[s.word(j+1)] != ""
+		return s.lex(j+1).countNoun || s.lex(j+1).unit != ""
 	}
 	w := s.word(j)
 	if w == "" {
 		return false
 	}
-	if countNouns[w] || units[w] != "" || w == "per" && s.word(j+1) == "cent" {
+	if lx := s.lex(j); lx.countNoun || lx.unit != "" || w == "per" && s.word(j+1) == "cent" {
 		return true
 	}
-	if s.isCap(j) || functionWords[w] {
+	if s.isCap(j) || s.lex(j).functionWord {
 		return false
 	}
 	before := s.word(i - 1)
@@ -769,14 +747,14 @@ func (s *scanner) countAfter(i, j int) bool {
 		// round (2000 soldiers); a year seldom is (2015 rates, 1998 levels).
 		return false
 	}
-	det := yearContext[before] && !quantityCues[before] && before != "between" ||
+	det := s.lex(i-1).yearContext && !s.lex(i-1).quantityCue && before != "between" ||
 		before == "s" && isApos(s.punct(i-2)) ||
 		isDash(s.punct(i-1)) && s.glued(i) && s.word(i-2) != "" // pre-2001 levels
-	if !det && len(w) > 3 && strings.HasSuffix(w, "s") && !verbS[w] &&
+	if !det && len(w) > 3 && strings.HasSuffix(w, "s") && !s.lex(j).verbS &&
 		!strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") {
 		return true // 2000 soldiers
 	}
-	return quantityCues[before] && !s.isCap(j)
+	return s.lex(i-1).quantityCue && !s.isCap(j)
 }
 
 // partOfPeriod reads early, late or mid(-) at word j, giving the mod and
@@ -840,7 +818,7 @@ func (s *scanner) decadeAt(i int) (res, bool) {
 			return r, true
 		}
 	}
-	if d, ok := decadeWords[s.word(j)]; ok && the {
+	if d := s.lex(j).decade; d > 0 && the {
 		r.end, r.val = j+1, fmt.Sprintf("19%d", d)
 		return r, true
 	}
@@ -880,8 +858,8 @@ func (s *scanner) seasonAt(i int) (res, bool) {
 	if s.word(j) == "the" {
 		j, the = j+1, true
 	}
-	code, ok := seasons[s.word(j)]
-	if !ok {
+	code := s.lex(j).season
+	if code == "" {
 		return res{}, false
 	}
 	k := j + 1
@@ -899,7 +877,7 @@ func (s *scanner) seasonAt(i int) (res, bool) {
 	default:
 		return res{}, false
 	}
-	if !s.rightClear(k) || !the && s.word(j) == "fall" && s.word(k) != "" && !functionWords[s.word(k)] {
+	if !s.rightClear(k) || !the && s.word(j) == "fall" && s.word(k) != "" && !s.lex(k).functionWord {
 		return res{}, false
 	}
 	y := "XXXX"
@@ -934,7 +912,7 @@ func (s *scanner) relative(i int) (res, bool) {
 			n = 1
 		}
 		r.val = day(n)
-		if part, ok := dayParts[s.word(i+1)]; ok {
+		if part := s.lex(i + 1).dayPart; part != "" {
 			r.end, r.typ, r.val = i+2, TIME, r.val+"T"+part
 		}
 		return r, true
@@ -960,7 +938,7 @@ func (s *scanner) relative(i int) (res, bool) {
 		}
 		return res{}, false
 	case "recent", "coming":
-		if u := s.word(i + 1); units[u] != "" && plural(u) || u == "times" && w == "recent" {
+		if u := s.word(i + 1); s.lex(i+1).unit != "" && plural(u) || u == "times" && w == "recent" {
 			r.end, r.val = i+2, "PAST_REF"
 			if w == "coming" {
 				r.val = "FUTURE_REF"
@@ -979,9 +957,9 @@ func (s *scanner) relative(i int) (res, bool) {
 	case "next":
 		n = 1
 	}
-	x := s.word(i + 1)
+	x, xl := s.word(i+1), s.lex(i+1)
 	r.end = i + 2
-	if u, ok := units[x]; ok && !plural(x) && u != "S" && u != "MIN" && u != "H" {
+	if u := xl.unit; u != "" && !plural(x) && u != "S" && u != "MIN" && u != "H" {
 		if w == "that" {
 			r.val = s.fromRef(0, u)
 		} else {
@@ -989,7 +967,7 @@ func (s *scanner) relative(i int) (res, bool) {
 		}
 		return r, true
 	}
-	if part, ok := dayParts[x]; ok && w != "next" && (w != "last" || x == "night") {
+	if part := xl.dayPart; part != "" && w != "next" && (w != "last" || x == "night") {
 		switch w {
 		case "last":
 			r.val = day(-1)
@@ -1022,7 +1000,7 @@ func (s *scanner) relative(i int) (res, bool) {
 		r.val = fmtDate(y, m, 0)
 		return r, true
 	}
-	if code, ok := seasons[x]; ok {
+	if code := xl.season; code != "" {
 		y := 0
 		switch {
 		case w == "that":
@@ -1043,7 +1021,7 @@ func (s *scanner) relative(i int) (res, bool) {
 		}
 		return r, true
 	}
-	if wd, ok := weekdays[x]; ok && s.isCap(i+1) {
+	if wd := xl.weekday; wd > 0 && s.isCap(i+1) {
 		r.val = fmt.Sprintf("XXXX-WXX-%d", wd)
 		if s.hasDCT && w != "that" {
 			cur := int(s.dct.Weekday()+6)%7 + 1 // ISO: Monday 1 … Sunday 7
@@ -1071,6 +1049,7 @@ func (s *scanner) theLed(i int) (res, bool) {
 		return res{}, false
 	}
 	w, x := s.word(i+1), s.word(i+2)
+	xl := s.lex(i + 2)
 	r := res{start: i, end: i + 2, typ: DATE}
 	switch w {
 	case "near", "foreseeable", "distant", "immediate":
@@ -1101,10 +1080,10 @@ func (s *scanner) theLed(i int) (res, bool) {
 	case "year", "month", "week", "day", "decade":
 		switch x {
 		case "before", "earlier":
-			r.end, r.val = i+3, s.fromRef(-1, units[w])
+			r.end, r.val = i+3, s.fromRef(-1, s.lex(i+1).unit)
 			return r, true
 		case "after", "later":
-			r.end, r.val = i+3, s.fromRef(1, units[w])
+			r.end, r.val = i+3, s.fromRef(1, s.lex(i+1).unit)
 			return r, true
 		}
 		return res{}, false
@@ -1115,14 +1094,14 @@ func (s *scanner) theLed(i int) (res, bool) {
 	switch w {
 	case "past", "last", "next", "first", "coming":
 		if n, known, j, ok := s.count(i + 2); ok && s.word(i+2) != "a" && s.word(i+2) != "an" {
-			if u := s.word(j); units[u] != "" && plural(u) && !s.glued(j) {
-				return res{start: i, end: j + 1, typ: DURATION, val: duration(n, known, units[u])}, true
+			if u := s.lex(j).unit; u != "" && plural(s.word(j)) && !s.glued(j) {
+				return res{start: i, end: j + 1, typ: DURATION, val: duration(n, known, u)}, true
 			}
 		}
 	}
 	switch w {
 	case "past":
-		if u := units[x]; u != "" && !plural(x) && s.word(i+3) != "of" {
+		if u := xl.unit; u != "" && !plural(x) && s.word(i+3) != "of" {
 			return res{start: i, end: i + 3, typ: DURATION, val: duration(1, true, u)}, true
 		}
 		if s.follows(i + 2) {
@@ -1131,12 +1110,12 @@ func (s *scanner) theLed(i int) (res, bool) {
 		}
 		return res{}, false
 	case "last":
-		if u := units[x]; u != "" && !plural(x) && s.word(i+3) != "of" {
+		if u := xl.unit; u != "" && !plural(x) && s.word(i+3) != "of" {
 			return res{start: i, end: i + 3, typ: DURATION, val: duration(1, true, u)}, true
 		}
 		return res{}, false
 	case "coming":
-		if u := units[x]; u != "" {
+		if u := xl.unit; u != "" {
 			r.end = i + 3
 			if plural(x) {
 				r.val = "FUTURE_REF"
@@ -1158,7 +1137,7 @@ func (s *scanner) theLed(i int) (res, bool) {
 		n = 0
 	}
 	r.end = i + 3
-	if u, ok := units[x]; ok && !plural(x) && u != "H" && u != "MIN" && u != "S" {
+	if u := xl.unit; u != "" && !plural(x) && u != "H" && u != "MIN" && u != "S" {
 		r.val = s.fromRef(n, u)
 		return r, true
 	}
@@ -1178,7 +1157,7 @@ func (s *scanner) theLed(i int) (res, bool) {
 		r.val = fmtDate(y, m, 0)
 		return r, true
 	}
-	if code, ok := seasons[x]; ok {
+	if code := xl.season; code != "" {
 		r.val = "XXXX-" + code
 		if y := s.refYear(); y > 0 {
 			first := seasonStart(code)
@@ -1205,7 +1184,7 @@ func (s *scanner) follows(j int) bool {
 	if j >= len(s.toks) || s.toks[j].kind != 'w' {
 		return !isDash(s.punct(j)) || !s.glued(j)
 	}
-	return functionWords[s.word(j)]
+	return s.lex(j).functionWord
 }
 
 // theUnit reads "the year", "the month" and the like as the reference
@@ -1217,7 +1196,7 @@ func (s *scanner) theUnit(i int) (res, bool) {
 	x := s.word(i + 1)
 	switch x {
 	case "year", "month", "decade", "century", "week":
-		return res{start: i, end: i + 2, typ: DATE, val: s.fromRef(0, units[x])}, true
+		return res{start: i, end: i + 2, typ: DATE, val: s.fromRef(0, s.lex(i+1).unit)}, true
 	}
 	return res{}, false
 }
@@ -1259,7 +1238,7 @@ func (s *scanner) count(i int) (n float64, known bool, end int, ok bool) {
 		}
 		return 1, true, i + 1, true
 	}
-	if vagueCounts[w] {
+	if s.lex(i).vagueCount {
 		return 0, false, i + 1, true
 	}
 	if v, e, ok := s.below100(i); ok {
@@ -1286,20 +1265,20 @@ func (s *scanner) hundreds(n, j int) (int, int) {
 // below100 reads a number word below a hundred: six, twenty-three, twenty
 // three.
 func (s *scanner) below100(i int) (int, int, bool) {
-	w := s.word(i)
-	if v, ok := cardinals[w]; ok {
-		return v, i + 1, true
+	lx := s.lex(i)
+	if lx.isCardinal {
+		return lx.cardinal, i + 1, true
 	}
-	t, ok := tens[w]
-	if !ok {
+	t := lx.tens
+	if t == 0 {
 		return 0, 0, false
 	}
 	j := i + 1
 	if isDash(s.punct(j)) && s.glued(j) && s.glued(j+1) {
 		j++
 	}
-	if v, ok := cardinals[s.word(j)]; ok && v > 0 && v < 10 {
-		return t + v, j + 1, true
+	if v := s.lex(j); v.isCardinal && v.cardinal > 0 && v.cardinal < 10 {
+		return t + v.cardinal, j + 1, true
 	}
 	return t, i + 1, true
 }
@@ -1310,7 +1289,7 @@ func (s *scanner) below100(i int) (int, int, bool) {
 // later.
 func (s *scanner) durationAt(i int) (res, bool) {
 	w := s.word(i)
-	if u, ok := units[w]; ok {
+	if u := s.lex(i).unit; u != "" {
 		if s.hyphenWord(i+1, "old", "long") {
 			return res{start: i, end: i + 3, typ: DURATION, val: duration(1, !plural(w), u)}, true
 		}
@@ -1320,8 +1299,8 @@ func (s *scanner) durationAt(i int) (res, bool) {
 		return res{}, false
 	}
 	if w == "half" && (s.word(i+1) == "a" || s.word(i+1) == "an") {
-		if x := s.word(i + 2); units[x] != "" && !plural(x) {
-			return res{start: i, end: i + 3, typ: DURATION, val: half(units[x])}, true
+		if u := s.lex(i + 2).unit; u != "" && !plural(s.word(i+2)) {
+			return res{start: i, end: i + 3, typ: DURATION, val: half(u)}, true
 		}
 		return res{}, false
 	}
@@ -1332,7 +1311,7 @@ func (s *scanner) durationAt(i int) (res, bool) {
 	isA := (w == "a" || w == "an") && j == i+1 // a year, not a few years
 	if isDash(s.punct(j)) && s.glued(j) && s.glued(j+1) {
 		x := s.word(j + 1)
-		if u, ok := units[x]; ok && known && !plural(x) && !isA {
+		if u := s.lex(j + 1).unit; u != "" && known && !plural(x) && !isA {
 			end := j + 2
 			if s.hyphenWord(end, "old", "long") {
 				end += 2
@@ -1344,9 +1323,8 @@ func (s *scanner) durationAt(i int) (res, bool) {
 	if known && !isA && s.word(j) == "and" && s.word(j+1) == "a" && s.word(j+2) == "half" {
 		n, j = n+0.5, j+3 // two and a half years
 	}
-	x := s.word(j)
-	u, ok := units[x]
-	if !ok || s.glued(j) || !known && !plural(x) || isA && (plural(x) || x == "second" || s.rate(i)) {
+	x, u := s.word(j), s.lex(j).unit
+	if u == "" || s.glued(j) || !known && !plural(x) || isA && (plural(x) || x == "second" || s.rate(i)) {
 		return res{}, false
 	}
 	end := j + 1
@@ -1407,8 +1385,8 @@ func (s *scanner) rate(i int) bool {
 	if _, _, ok := s.number(i - 1); ok {
 		return true
 	}
-	w := s.word(i - 1)
-	return countNouns[w] || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !verbS[w]
+	w, lx := s.word(i-1), s.lex(i-1)
+	return lx.countNoun || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !lx.verbS
 }
 
 // setAt reads every year, each June, every other week, every Monday,
@@ -1440,13 +1418,13 @@ func (s *scanner) setAt(i int) (res, bool) {
 		if s.word(j) == "other" {
 			j, mult = j+1, 2
 		}
-		if x := s.word(j); units[x] != "" && !plural(x) {
-			r.end, r.val = j+1, duration(mult, true, units[x])
+		if u := s.lex(j).unit; u != "" && !plural(s.word(j)) {
+			r.end, r.val = j+1, duration(mult, true, u)
 			return r, true
 		}
 		if n, known, k, ok := s.count(j); ok && known && s.word(j) != "a" && s.word(j) != "an" {
-			if x := s.word(k); units[x] != "" && plural(x) {
-				r.end, r.val = k+1, duration(n*mult, true, units[x])
+			if u := s.lex(k).unit; u != "" && plural(s.word(k)) {
+				r.end, r.val = k+1, duration(n*mult, true, u)
 				return r, true
 			}
 		}
@@ -1454,11 +1432,11 @@ func (s *scanner) setAt(i int) (res, bool) {
 			r.end, r.val = e, fmtDate(0, m, 0)
 			return r, true
 		}
-		if wd, ok := weekdays[s.word(j)]; ok && s.isCap(j) {
+		if wd := s.lex(j).weekday; wd > 0 && s.isCap(j) {
 			r.end, r.val = j+1, fmt.Sprintf("XXXX-WXX-%d", wd)
 			return r, true
 		}
-		if code, ok := seasons[s.word(j)]; ok {
+		if code := s.lex(j).season; code != "" {
 			r.end, r.val = j+1, "XXXX-"+code
 			return r, true
 		}
@@ -1469,14 +1447,14 @@ func (s *scanner) setAt(i int) (res, bool) {
 			r.end, r.val = i+2, "P1Y"
 			return r, true
 		}
-		if units[x] != "" && !plural(x) {
-			r.end, r.val = i+2, duration(1, true, units[x])
+		if u := s.lex(i + 1).unit; u != "" && !plural(x) {
+			r.end, r.val = i+2, duration(1, true, u)
 			return r, true
 		}
 		return res{}, false
 	case "a", "an":
-		if x := s.word(i + 1); units[x] != "" && !plural(x) && s.rate(i) {
-			r.end, r.val = i+2, duration(1, true, units[x])
+		if u := s.lex(i + 1).unit; u != "" && !plural(s.word(i+1)) && s.rate(i) {
+			r.end, r.val = i+2, duration(1, true, u)
 			return r, true
 		}
 		return res{}, false
@@ -1499,8 +1477,8 @@ func (s *scanner) setAt(i int) (res, bool) {
 		}
 	}
 	if a := s.word(j); a == "a" || a == "an" || a == "per" || a == "every" || a == "each" {
-		if x := s.word(j + 1); units[x] != "" && !plural(x) {
-			r.end, r.val = j+2, duration(1, true, units[x])
+		if u := s.lex(j + 1).unit; u != "" && !plural(s.word(j+1)) {
+			r.end, r.val = j+2, duration(1, true, u)
 			return r, true
 		}
 	}
@@ -1541,7 +1519,7 @@ func (s *scanner) timeAt(i int) (res, bool) {
 		}
 		return res{start: i, end: e, typ: TIME, val: fmt.Sprintf("%sT%02d:%02d", s.timeDate(i), h, m)}, true
 	}
-	if colon && h <= 23 && s.rightClear(j) && (hd == 2 || timeCue[s.word(i-1)]) {
+	if colon && h <= 23 && s.rightClear(j) && (hd == 2 || s.lex(i-1).timeCue) {
 		return res{start: i, end: j, typ: TIME, val: fmt.Sprintf("%sT%02d:%02d", s.timeDate(i), h, m)}, true
 	}
 	if !colon && h >= 1 && h <= 12 && s.word(j) == "o" && isApos(s.punct(j+1)) && s.word(j+2) == "clock" {

@@ -180,6 +180,118 @@ var verbS = map[string]bool{
 	"seems": true, "means": true,
 }
 
+// A lexeme is what the word lists above say about one word. The tokenizer
+// looks each word up once, and the parsers read these fields rather than
+// probe the maps at every position they try.
+type lexeme struct {
+	word  string
+	start *start // what may begin at the word, or nil
+
+	month, abbrev int    // 1–12 for a month name or abbreviation
+	weekday       int    // 1–7 for a day name
+	weekdays      int    // 1–7 for a plural day name (mondays)
+	season        string // TIMEX3 code of a season
+	dayPart       string // TIMEX3 code of a part of the day
+	unit          string // code of a time unit
+	cardinal      int    // value of a number word below twenty, if isCardinal
+	isCardinal    bool
+	tens          int // 20–90 for twenty … ninety
+	ordinal       int // value of an ordinal word
+	decade        int // decade digit of twenties … nineties
+
+	vagueCount, countNoun, label, yearContext, quantityCue, functionWord, verbS, timeCue bool
+}
+
+// unlisted is the lexeme of every word in no list, and of numbers and
+// punctuation.
+var unlisted lexeme
+
+// lexicon holds the lexeme of every listed word and of every word an
+// expression may start with.
+var lexicon = func() *wordIndex {
+	x := new(wordIndex)
+	set := func(words map[string]bool, field func(*lexeme) *bool) {
+		for w := range words {
+			*field(x.add(w)) = true
+		}
+	}
+	for w, m := range months {
+		x.add(w).month = m
+	}
+	for w, m := range monthAbbrevs {
+		x.add(w).abbrev = m
+	}
+	for w, d := range weekdays {
+		x.add(w).weekday = d
+		x.add(w + "s").weekdays = d
+	}
+	for w, code := range seasons {
+		x.add(w).season = code
+	}
+	for w, code := range dayParts {
+		x.add(w).dayPart = code
+	}
+	for w, u := range units {
+		x.add(w).unit = u
+	}
+	for w, n := range cardinals {
+		lx := x.add(w)
+		lx.cardinal, lx.isCardinal = n, true
+	}
+	for w, n := range tens {
+		x.add(w).tens = n
+	}
+	for w, n := range ordinals {
+		x.add(w).ordinal = n
+	}
+	for w, d := range decadeWords {
+		x.add(w).decade = d
+	}
+	set(vagueCounts, func(lx *lexeme) *bool { return &lx.vagueCount })
+	set(countNouns, func(lx *lexeme) *bool { return &lx.countNoun })
+	set(labels, func(lx *lexeme) *bool { return &lx.label })
+	set(yearContext, func(lx *lexeme) *bool { return &lx.yearContext })
+	set(quantityCues, func(lx *lexeme) *bool { return &lx.quantityCue })
+	set(functionWords, func(lx *lexeme) *bool { return &lx.functionWord })
+	set(verbS, func(lx *lexeme) *bool { return &lx.verbS })
+	set(timeCue, func(lx *lexeme) *bool { return &lx.timeCue })
+	for w, st := range wordStarts {
+		x.add(w).start = st
+	}
+	return x
+}()
+
+// A wordIndex holds lexemes by their word's length and first letter. A
+// bucket holds the few words that share both, so most words of a text
+// meet an empty one: cheaper than hashing every word into a map.
+type wordIndex [16][26][]*lexeme
+
+// find returns the lexeme of the word w, or nil.
+func (x *wordIndex) find(w string) *lexeme {
+	if len(w) == 0 || len(w) >= len(x) || w[0] < 'a' || w[0] > 'z' {
+		return nil
+	}
+	for _, lx := range x[len(w)][w[0]-'a'] {
+		if lx.word == w {
+			return lx
+		}
+	}
+	return nil
+}
+
+// add returns the lexeme of w, adding it if need be.
+func (x *wordIndex) add(w string) *lexeme {
+	if lx := x.find(w); lx != nil {
+		return lx
+	}
+	if len(w) >= len(x) || w[0] < 'a' || w[0] > 'z' {
+		panic("dates: word " + w + " does not fit wordIndex")
+	}
+	lx := &lexeme{word: w}
+	x[len(w)][w[0]-'a'] = append(x[len(w)][w[0]-'a'], lx)
+	return lx
+}
+
 // ymd is a calendar date with unknown parts zero.
 type ymd struct{ y, m, d int }
 
