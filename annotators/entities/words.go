@@ -47,6 +47,10 @@ func splitWords(ws []word, text string, start, end int, cut func(int, int) int) 
 		}
 		j := i + n
 		for j < end {
+			if isWordByte(text[j]) {
+				j++ // the common case, without decoding
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[j:end])
 			if isWordRune(r) {
 				j += n
@@ -103,6 +107,9 @@ func isPossessive(text string, i, end int) bool {
 
 // possessiveEnd returns the end of a possessive ’s or 's at text[i:], or 0.
 func possessiveEnd(text string, i, end int) int {
+	if i >= end || text[i] != '\'' && text[i] != "’"[0] {
+		return 0 // the common case
+	}
 	for _, ap := range []string{"’", "'"} {
 		if strings.HasPrefix(text[i:end], ap) && isPossessive(text, i+len(ap), end) {
 			return i + len(ap) + 1
@@ -122,9 +129,14 @@ func isInitials(s string) bool {
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return isWordByte(byte(r))
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isWordByte reports whether c is an ASCII letter or digit.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // classifyGap says what the bytes between two words are.
