@@ -48,7 +48,7 @@ func All(opts Options) ([]pipeline.Annotator, error) {
 		layout.Annotator{},
 		sentences.Annotator{},
 		tokens.Annotator{},
-		entities.Annotator{Extra: opts.Gazetteer},
+		entities.New(opts.Gazetteer),
 		dates.Annotator{DCT: dct, MonthFirst: opts.MonthFirst},
 		quotations.Annotator{},
 		enumerations.Annotator{},

@@ -49,15 +49,36 @@ var (
 // Annotator finds entities and abbreviation definitions.
 type Annotator struct {
 	// Extra entries are added to the gazetteers and take precedence over
-	// them; LoadEntries reads them from a file.
+	// them; LoadEntries reads them from a file. An annotator made by New
+	// indexes them once; a literal one indexes them for every document.
 	Extra []Entry
 	// NoModel turns off prose's NER model, the slowest signal.
 	NoModel bool
+
+	extra *gazetteer // Extra, indexed by New
 
 	everywhere bool // run the model on every sentence, for tests
 }
 
 var _ pipeline.Annotator = Annotator{}
+
+// New returns an annotator with extra gazetteer entries, indexed once for
+// all the documents it annotates. The entries must not change afterwards.
+func New(extra []Entry) Annotator {
+	return Annotator{Extra: extra, extra: extraGazetteer(extra)}
+}
+
+// extraGazetteer indexes entries, or returns nil if there are none.
+func extraGazetteer(entries []Entry) *gazetteer {
+	if len(entries) == 0 {
+		return nil
+	}
+	var b gazBuilder
+	for _, e := range entries {
+		b.add(e, srcExtra)
+	}
+	return b.gazetteer()
+}
 
 func (Annotator) Name() string    { return "entities" }
 func (Annotator) Version() string { return "1.1.0" }
@@ -92,13 +113,9 @@ func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 	if err != nil {
 		return err
 	}
-	var extra *gazetteer
-	if len(a.Extra) > 0 {
-		var b gazBuilder
-		for _, e := range a.Extra {
-			b.add(e, srcExtra)
-		}
-		extra = b.gazetteer()
+	extra := a.extra
+	if extra == nil {
+		extra = extraGazetteer(a.Extra)
 	}
 	ws := documentWords(doc)
 	text := doc.Text

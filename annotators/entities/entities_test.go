@@ -137,11 +137,15 @@ func TestExtraEntries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := pipelinetest.Annotate(t, "The ODT works with the Okavango Delta Trust and Lima in Gaborone.", stages(Annotator{Extra: extra})...)
-	got := strings.Join(mentions(doc), "\n")
 	want := strings.Join([]string{`"ODT" ORG → Okavango Delta Trust`, `"Okavango Delta Trust" ORG`, `"Lima" PERSON`, `"Gaborone" GPE`}, "\n")
-	if got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
+	// A literal indexes the entries for each document; New once for all.
+	for _, a := range []Annotator{{Extra: extra}, New(extra)} {
+		for range 2 {
+			doc := pipelinetest.Annotate(t, "The ODT works with the Okavango Delta Trust and Lima in Gaborone.", stages(a)...)
+			if got := strings.Join(mentions(doc), "\n"); got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		}
 	}
 	for _, bad := range []string{"Name only\n", "A\tB\tC\tD\n", "Lima\tCITY\n"} {
 		if _, err := LoadEntries(strings.NewReader(bad)); err == nil {

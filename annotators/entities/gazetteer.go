@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"sync"
+
+	"github.com/gloss-nlp/gloss/internal/lower"
 )
 
 // An Entry is one gazetteer name: the name as it is written, its label,
@@ -260,8 +262,8 @@ func writeLexicon(g *gazetteer, words table) string {
 // common reports whether w, lower-cased and stripped of a plural or
 // adverb ending, is an ordinary English word.
 func (lx *lexicon) common(w string) bool {
-	var lower, stem [64]byte
-	b := appendLower(lower[:0], w)
+	var low, stem [64]byte
+	b := lower.Append(low[:0], w)
 	if find(&lx.words, 0, b) >= 0 {
 		return true
 	}

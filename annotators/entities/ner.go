@@ -10,6 +10,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gloss-nlp/gloss/internal/lower"
 )
 
 // The statistical signal is prose's maximum-entropy entity classifier
@@ -272,10 +274,10 @@ func (c *classifier) word(w string) *wordFeatures {
 	if m.basic(w) {
 		f.wordlist = m.wordlist[1]
 	}
-	f.prefix3 = c.find(fPrefix3, appendLower(c.buf[:0], w[:min(len(w), 3)]))
-	f.suffix3 = c.find(fSuffix3, appendLower(c.buf[:0], w[len(w)-min(len(w), 3):]))
+	f.prefix3 = c.find(fPrefix3, lower.Append(c.buf[:0], w[:min(len(w), 3)]))
+	f.suffix3 = c.find(fSuffix3, lower.Append(c.buf[:0], w[len(w)-min(len(w), 3):]))
 	f.word = m.feature(fWord, w)
-	lower := appendLower(c.buf[:0], w)
+	lower := lower.Append(c.buf[:0], w)
 	f.lower = c.find(fWordLower, lower)
 	f.asNext = c.find(fNextWord, lower)
 	f.asPrev = c.find(fPrevWord, lower)
@@ -294,7 +296,7 @@ func (c *classifier) tag(t string) *tagFeatures {
 	}
 	m := c.m
 	f := &tagFeatures{pos: m.feature(fPOS, t), asPrev: m.feature(fPrevPOS, t)}
-	f.asNext = c.find(fNextPOS, appendLower(c.buf[:0], t))
+	f.asNext = c.find(fNextPOS, lower.Append(c.buf[:0], t))
 	for l, p := range m.hist {
 		if m.same[l] < l {
 			f.posPrevTag = append(f.posPrevTag, f.posPrevTag[m.same[l]]) // labels share a hist: B, I or O
@@ -389,11 +391,11 @@ func (c *classifier) next() {
 	c.add(m.shapePrevTag[prevShape][prevLabel])
 	c.add(w.suffix3)
 	c.add(w.word)
-	b := append(appendLower(c.buf[:0], toks[i].text), '+')
+	b := append(lower.Append(c.buf[:0], toks[i].text), '+')
 	if last {
 		b = append(b, "None"...)
 	} else {
-		b = appendLower(b, toks[i+1].tag)
+		b = lower.Append(b, toks[i+1].tag)
 	}
 	c.add(c.find(fWordNextPOS, b))
 	c.add(w.lower)
@@ -558,23 +560,4 @@ func isSeparator(r rune) bool {
 		return false
 	}
 	return unicode.IsSpace(r)
-}
-
-// appendLower appends strings.ToLower(s) to b.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		b = utf8.AppendRune(b, unicode.ToLower(r)) // an invalid byte becomes U+FFFD, as in strings.ToLower
-		i += n
-	}
-	return b
 }
