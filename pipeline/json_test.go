@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,5 +112,49 @@ func TestWriteJSONAsEncodingJSON(t *testing.T) {
 	}
 	if compact.String() != want.String()+"\n" {
 		t.Errorf("compact output is not the pretty output compacted:\n%s\n%s", compact.String(), want.String())
+	}
+}
+
+// failWriter fails every write after the first n bytes.
+type failWriter struct{ n int }
+
+var errFull = errors.New("disk full")
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		return 0, errFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestWriteJSONInPieces checks that a large document is written in pieces
+// that add up to the whole, and that a failing writer's error comes back.
+func TestWriteJSONInPieces(t *testing.T) {
+	text := strings.Repeat("word ", 40000)
+	var spans []TextSpan
+	for i := 0; i < len(text); i += 5 {
+		spans = append(spans, TextSpan{Span{i, i + 4}, "word"})
+	}
+	layer := NewLayer[TextSpan]("words")
+	doc, err := NewDocument("d", "d", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	layer.Set(doc, spans)
+	for _, pretty := range []bool{false, true} {
+		var whole bytes.Buffer
+		if err := doc.WriteJSON(&whole, pretty); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(whole.String(), `"text":"word"`); n != len(spans) {
+			t.Errorf("pretty=%v: %d spans written, want %d", pretty, n, len(spans))
+		}
+		if !json.Valid(whole.Bytes()) {
+			t.Errorf("pretty=%v: output is not valid JSON", pretty)
+		}
+		if err := doc.WriteJSON(&failWriter{n: whole.Len() / 2}, pretty); !errors.Is(err, errFull) {
+			t.Errorf("pretty=%v: writing to a full disk: got error %v, want %v", pretty, err, errFull)
+		}
 	}
 }
