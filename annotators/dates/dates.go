@@ -179,14 +179,14 @@ func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 // A tok is a word, a number or one punctuation character of a paragraph.
 type tok struct {
 	start, end int
-	kind       byte    // 'w' word, 'n' number, 'p' punctuation, 'f' footnote reference
 	low        string  // the text, lower-cased for words
 	lex        *lexeme // what the word lists say about a word, or nil
 	n          int     // value of a number of at most nine digits, else -1
+	sent       int     // index of its sentence, or -1
+	kind       byte    // 'w' word, 'n' number, 'p' punctuation, 'f' footnote reference
 	sp         bool    // white space or the paragraph start comes before it
 	nl         bool    // a line starts before it
 	cap        bool    // a word that starts with an upper-case letter
-	sent       int     // index of its sentence, or -1
 }
 
 // A scanner holds the state of one Annotate call.
@@ -194,6 +194,7 @@ type scanner struct {
 	doc        *pipeline.Document
 	text       string
 	toks       []tok
+	starts     []int // the tokens an expression may start at, in order
 	dct        time.Time
 	hasDCT     bool
 	monthFirst bool
@@ -210,31 +211,44 @@ type scanner struct {
 func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int, breaks []layout.PageBreak, biAt *int, sents []sentences.Sentence, siAt *int) {
 	fi, bi, si := *fiAt, *biAt, *siAt // kept in registers, stored back at the end
 	defer func() { *fiAt, *biAt, *siAt = fi, bi, si }()
-	s.toks = s.toks[:0]
+	s.toks, s.starts = s.toks[:0], s.starts[:0]
 	sp, nl := true, true
+	// Footnotes and page breaks are looked at only from mark, where the
+	// next of them starts; limit is where the next footnote starts, which
+	// ends any token before it.
+	mark, limit := start, end
+	// The sentence of a token at i is sents[si] if sentStart <= i <
+	// sentEnd, and none if i < sentStart.
+	sentStart, sentEnd := start, start
 	for i := start; i < end; {
-		for fi < len(notes) && notes[fi].End <= i {
-			fi++
-		}
-		for bi < len(breaks) && breaks[bi].End <= i {
-			bi++
-		}
-		limit := end
-		if fi < len(notes) {
-			if f := notes[fi]; f.Start <= i {
-				s.toks = append(s.toks, tok{start: i, end: min(f.End, end), kind: 'f', n: -1, sp: sp, nl: nl, sent: -1})
-				i = min(f.End, end)
+		if i >= mark {
+			for fi < len(notes) && notes[fi].End <= i {
+				fi++
+			}
+			for bi < len(breaks) && breaks[bi].End <= i {
+				bi++
+			}
+			if fi < len(notes) && notes[fi].Start <= i {
+				e := min(notes[fi].End, end)
+				s.toks = append(s.toks, tok{start: i, end: e, kind: 'f', n: -1, sp: sp, nl: nl, sent: -1})
+				i = e
 				sp, nl = false, false
 				continue
-			} else if f.Start < limit {
-				limit = f.Start
 			}
-		}
-		if bi < len(breaks) && breaks[bi].Start <= i {
-			// A page break is white space, and starts a line.
-			i = max(breaks[bi].End, i+1)
-			sp, nl = true, true
-			continue
+			if bi < len(breaks) && breaks[bi].Start <= i {
+				// A page break is white space, and starts a line.
+				i = max(breaks[bi].End, i+1)
+				sp, nl = true, true
+				continue
+			}
+			limit, mark = end, end
+			if fi < len(notes) {
+				limit = min(limit, notes[fi].Start)
+				mark = limit
+			}
+			if bi < len(breaks) {
+				mark = min(mark, breaks[bi].Start)
+			}
 		}
 		c := s.text[i]
 		r, size := rune(c), 1
@@ -243,62 +257,84 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int
 		}
 		j := i + size
 		var kind byte
-		lowerASCII := false // a word that is lower-case ASCII already
+		restLower := false // the letters after the first are lower-case ASCII
 		switch {
+		case c == ' ':
+			sp = true
+			i = j
+			continue
 		case c == '\n':
 			sp, nl = true, true
 			i = j
 			continue
-		case c == ' ' || unicode.IsSpace(r):
-			sp = true
-			i = j
-			continue
-		case c >= '0' && c <= '9':
-			kind = 'n'
-			for j < limit && s.text[j] >= '0' && s.text[j] <= '9' {
-				j++
-			}
-		case isASCIILetter(c) || unicode.IsLetter(r):
+		case isASCIILetter(c) || c >= utf8.RuneSelf && unicode.IsLetter(r):
 			kind = 'w'
-			lowerASCII = 'a' <= c && c <= 'z' // so far
+			restLower = true // so far
 			for j < limit {
-				if c := s.text[j]; isASCIILetter(c) {
-					lowerASCII = lowerASCII && c >= 'a'
+				c := s.text[j]
+				if isASCIILetter(c) {
+					restLower = restLower && c >= 'a'
 					j++
 					continue
+				}
+				if c < utf8.RuneSelf {
+					break
 				}
 				r2, sz := utf8.DecodeRuneInString(s.text[j:])
 				if !unicode.IsLetter(r2) {
 					break
 				}
-				lowerASCII = false
+				restLower = false
 				j += sz
 			}
+		case c >= '0' && c <= '9':
+			kind = 'n'
+			for j < limit && s.text[j] >= '0' && s.text[j] <= '9' {
+				j++
+			}
+		case unicode.IsSpace(r):
+			sp = true
+			i = j
+			continue
 		default:
 			kind = 'p'
 		}
 		j = min(j, max(limit, i+size))
-		t := tok{start: i, end: j, kind: kind, low: s.text[i:j], n: -1, sp: sp, nl: nl}
+		s.toks = append(s.toks, tok{})
+		t := &s.toks[len(s.toks)-1]
+		t.start, t.end, t.kind, t.low, t.n, t.sp, t.nl, t.sent = i, j, kind, s.text[i:j], -1, sp, nl, -1
 		switch kind {
 		case 'w':
-			if !lowerASCII {
-				t.low = s.lower(t.low)
-				t.cap = unicode.IsUpper(r)
+			switch {
+			case restLower && 'a' <= c && c <= 'z':
+				// already lower-case
+			case restLower && 'A' <= c && c <= 'Z':
+				t.low, t.cap = s.lowerTitle(t.low), true
+			default:
+				t.low, t.cap = s.lower(t.low), unicode.IsUpper(r)
 			}
 			t.lex = lexicon.find(t.low)
+			if t.lex != nil && t.lex.start != nil {
+				s.starts = append(s.starts, len(s.toks)-1)
+			}
 		case 'n':
 			if j-i <= 9 {
 				t.n, _ = strconv.Atoi(s.text[i:j])
 			}
+			s.starts = append(s.starts, len(s.toks)-1)
 		}
-		for si < len(sents) && sents[si].End <= i {
-			si++
+		if i >= sentEnd {
+			for si < len(sents) && sents[si].End <= i {
+				si++
+			}
+			sentStart, sentEnd = end, end
+			if si < len(sents) {
+				sentStart, sentEnd = sents[si].Start, sents[si].End
+			}
 		}
-		t.sent = -1
-		if si < len(sents) && sents[si].Start <= i {
+		if i >= sentStart {
 			t.sent = si
 		}
-		s.toks = append(s.toks, t)
 		sp, nl = false, false
 		i = j
 	}
@@ -326,13 +362,25 @@ func (s *scanner) lower(w string) string {
 	return s.lowered.String()[start:]
 }
 
+// lowerTitle is lower for a word of ASCII letters of which only the first
+// is upper-case, the commonest case by far.
+func (s *scanner) lowerTitle(w string) string {
+	start := s.lowered.Len()
+	s.lowered.WriteByte(w[0] + 'a' - 'A')
+	s.lowered.WriteString(w[1:])
+	return s.lowered.String()[start:]
+}
+
 // scan finds the expressions of the current paragraph, leftmost first and
 // each as long as possible.
 func (s *scanner) scan() {
-	for i := 0; i < len(s.toks); {
+	next := 0 // the first token after the last match
+	for _, i := range s.starts {
+		if i < next {
+			continue
+		}
 		r, ok := s.match(i)
 		if !ok {
-			i++
 			continue
 		}
 		s.emit(r)
@@ -340,7 +388,7 @@ func (s *scanner) scan() {
 			s.emit(*r.pair)
 			r.end = r.pair.end
 		}
-		i = r.end
+		next = r.end
 	}
 }
 

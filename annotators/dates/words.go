@@ -271,8 +271,11 @@ func (x *wordIndex) find(w string) *lexeme {
 	if len(w) == 0 || len(w) >= len(x) || w[0] < 'a' || w[0] > 'z' {
 		return nil
 	}
+	last := w[len(w)-1]
 	for _, lx := range x[len(w)][w[0]-'a'] {
-		if lx.word == w {
+		// The words of a bucket have the same length, so comparing their
+		// last letters first spares most calls to compare them whole.
+		if lx.word[len(w)-1] == last && lx.word == w {
 			return lx
 		}
 	}
