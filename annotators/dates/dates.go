@@ -220,6 +220,7 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int
 	// The sentence of a token at i is sents[si] if sentStart <= i <
 	// sentEnd, and none if i < sentStart.
 	sentStart, sentEnd := start, start
+	text := s.text
 	for i := start; i < end; {
 		if i >= mark {
 			for fi < len(notes) && notes[fi].End <= i {
@@ -250,10 +251,10 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int
 				mark = min(mark, breaks[bi].Start)
 			}
 		}
-		c := s.text[i]
+		c := text[i]
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s.text[i:])
+			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		j := i + size
 		var kind byte
@@ -267,32 +268,15 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int
 			sp, nl = true, true
 			i = j
 			continue
-		case isASCIILetter(c) || c >= utf8.RuneSelf && unicode.IsLetter(r):
+		case isASCIILetter(c) || c >= utf8.RuneSelf && isLetter(r):
 			kind = 'w'
-			restLower = true // so far
-			for j < limit {
-				c := s.text[j]
-				if isASCIILetter(c) {
-					restLower = restLower && c >= 'a'
-					j++
-					continue
-				}
-				if c < utf8.RuneSelf {
-					break
-				}
-				r2, sz := utf8.DecodeRuneInString(s.text[j:])
-				if !unicode.IsLetter(r2) {
-					break
-				}
-				restLower = false
-				j += sz
-			}
+			j, restLower = letters(text, j, limit)
 		case c >= '0' && c <= '9':
 			kind = 'n'
-			for j < limit && s.text[j] >= '0' && s.text[j] <= '9' {
+			for j < limit && text[j] >= '0' && text[j] <= '9' {
 				j++
 			}
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			sp = true
 			i = j
 			continue
@@ -302,7 +286,7 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int
 		j = min(j, max(limit, i+size))
 		s.toks = append(s.toks, tok{})
 		t := &s.toks[len(s.toks)-1]
-		t.start, t.end, t.kind, t.low, t.n, t.sp, t.nl, t.sent = i, j, kind, s.text[i:j], -1, sp, nl, -1
+		t.start, t.end, t.kind, t.low, t.n, t.sp, t.nl, t.sent = i, j, kind, text[i:j], -1, sp, nl, -1
 		switch kind {
 		case 'w':
 			switch {
@@ -319,7 +303,7 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int
 			}
 		case 'n':
 			if j-i <= 9 {
-				t.n, _ = strconv.Atoi(s.text[i:j])
+				t.n, _ = strconv.Atoi(text[i:j])
 			}
 			s.starts = append(s.starts, len(s.toks)-1)
 		}
@@ -339,6 +323,42 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int
 		i = j
 	}
 }
+
+// letters returns the end of the run of letters from j to at most limit,
+// and whether they are all lower-case ASCII.
+func letters(text string, j, limit int) (end int, lowerASCII bool) {
+	lowerASCII = true
+	for j < limit {
+		c := text[j]
+		if 'a' <= c && c <= 'z' {
+			j++
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			lowerASCII = false
+			j++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !isLetter(r) {
+			break
+		}
+		lowerASCII = false
+		j += size
+	}
+	return j, lowerASCII
+}
+
+// isLetter and isSpace are unicode.IsLetter and unicode.IsSpace, quicker
+// for the dashes, quotation marks and ellipsis of U+2010–U+2027, the
+// commonest characters beyond ASCII in English text.
+func isLetter(r rune) bool { return !isGeneralPunct(r) && unicode.IsLetter(r) }
+func isSpace(r rune) bool  { return !isGeneralPunct(r) && unicode.IsSpace(r) }
+
+func isGeneralPunct(r rune) bool { return 0x2010 <= r && r <= 0x2027 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 

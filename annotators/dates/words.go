@@ -2,6 +2,7 @@ package dates
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 )
@@ -298,7 +299,7 @@ func (x *wordIndex) add(w string) *lexeme {
 // ymd is a calendar date with unknown parts zero.
 type ymd struct{ y, m, d int }
 
-// valid reports whether d is a day of month m in year y (any year when y is
+// validDay reports whether d is a day of month m in year y (any year when y is
 // unknown).
 func validDay(y, m, d int) bool {
 	if m < 1 || m > 12 || d < 1 {
@@ -307,7 +308,16 @@ func validDay(y, m, d int) bool {
 	if y == 0 {
 		y = 2000 // a leap year, so 29 February stays possible
 	}
-	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return d <= 29
+		}
+		return d <= 28
+	case 4, 6, 9, 11:
+		return d <= 30
+	}
+	return d <= 31
 }
 
 // fmtDate formats a date as TIMEX3 does, with X for an unknown year and
@@ -383,7 +393,12 @@ func duration(n float64, known bool, unit string) string {
 	case "F":
 		n, unit = n*2, "W"
 	}
-	num := strconv.FormatFloat(n, 'f', -1, 64)
+	var num string
+	if n == math.Trunc(n) && n >= 1 && n < 1e15 {
+		num = strconv.Itoa(int(n)) // as FormatFloat writes it, much faster
+	} else {
+		num = strconv.FormatFloat(n, 'f', -1, 64)
+	}
 	switch unit {
 	case "H", "MIN", "S":
 		return "PT" + num + timeDesig(unit)
