@@ -77,9 +77,9 @@ func (s *scanner) startAt(i int) *start {
 	if i >= len(s.toks) {
 		return nil
 	}
-	switch t := s.toks[i]; t.kind {
+	switch t := &s.toks[i]; t.kind {
 	case 'n':
-		return &numberStart
+		return &numberStarts[min(t.end-t.start, 5)]
 	case 'w':
 		return s.lex(i).start
 	}
@@ -87,14 +87,15 @@ func (s *scanner) startAt(i int) *start {
 }
 
 // coreParsers are the parsers core tries, in order (on a tie the earlier
-// wins), each with the words it can start at; numbers says whether it can
-// start at a number. The lists only decide which parsers to call: each
-// parser still checks its input in full, so a word listed in excess costs
-// time, never a different result.
+// wins), each with the digit counts of the numbers it can start at ("5"
+// standing for five or more) and the words it can start at. The lists only
+// decide which parsers to call: each parser still checks its input in
+// full, so a word or digit count listed in excess costs time, never a
+// different result.
 func coreParsers() []struct {
-	parse   parser
-	numbers bool
-	words   []string
+	parse  parser
+	digits string
+	words  []string
 } {
 	periodWords := []string{"the", "early", "late", "mid"}
 	countWords := slices.Concat([]string{"a", "an"}, keys(vagueCounts), keys(cardinals), keys(tens))
@@ -103,26 +104,26 @@ func coreParsers() []struct {
 		weekdayWords = append(weekdayWords, w, w+"s")
 	}
 	return []struct {
-		parse   parser
-		numbers bool
-		words   []string
+		parse  parser
+		digits string
+		words  []string
 	}{
-		{(*scanner).numericDate, true, nil},
-		{(*scanner).dayFirst, true, []string{"the"}},
-		{(*scanner).monthLed, false, slices.Concat(keys(months), keys(monthAbbrevs))},
-		{(*scanner).weekdayLed, false, weekdayWords},
-		{(*scanner).yearAt, true, nil},
-		{(*scanner).decadeAt, true, periodWords},
-		{(*scanner).centuryAt, true, slices.Concat(periodWords, keys(ordinals), keys(tens))},
-		{(*scanner).seasonAt, false, append([]string{"the"}, keys(seasons)...)},
-		{(*scanner).relative, false, strings.Fields(`today yesterday tomorrow tonight now currently
+		{(*scanner).numericDate, "124", nil},
+		{(*scanner).dayFirst, "12", []string{"the"}},
+		{(*scanner).monthLed, "", slices.Concat(keys(months), keys(monthAbbrevs))},
+		{(*scanner).weekdayLed, "", weekdayWords},
+		{(*scanner).yearAt, "4", nil},
+		{(*scanner).decadeAt, "4", periodWords},
+		{(*scanner).centuryAt, "123", slices.Concat(periodWords, keys(ordinals), keys(tens))},
+		{(*scanner).seasonAt, "", append([]string{"the"}, keys(seasons)...)},
+		{(*scanner).relative, "", strings.Fields(`today yesterday tomorrow tonight now currently
 			nowadays recently lately present these recent coming last next this that`)},
-		{(*scanner).theLed, false, []string{"the"}},
-		{(*scanner).durationAt, true, slices.Concat([]string{"half"}, keys(units), countWords)},
-		{(*scanner).setAt, true, slices.Concat(strings.Fields(`annually yearly annual monthly weekly daily
+		{(*scanner).theLed, "", []string{"the"}},
+		{(*scanner).durationAt, "12345", slices.Concat([]string{"half"}, keys(units), countWords)},
+		{(*scanner).setAt, "12345", slices.Concat(strings.Fields(`annually yearly annual monthly weekly daily
 			hourly quarterly every each per once twice thrice`), countWords)},
-		{(*scanner).timeAt, true, []string{"noon", "midday", "midnight"}},
-		{(*scanner).pointMod, false, strings.Fields("the beginning start middle end close early mid late")},
+		{(*scanner).timeAt, "12", []string{"noon", "midday", "midnight"}},
+		{(*scanner).pointMod, "", strings.Fields("the beginning start middle end close early mid late")},
 	}
 }
 
@@ -131,12 +132,12 @@ func keys[V any](m map[string]V) []string {
 	return slices.Collect(maps.Keys(m))
 }
 
-// numberStart and wordStarts are what may begin at a number and at each
-// word, built once from coreParsers and prefixes. The lexicon carries the
-// words' starts to their tokens.
-var numberStart, wordStarts = func() (start, map[string]*start) {
-	var number start
-	words := make(map[string]*start)
+// numberStarts and wordStarts are what may begin at a number, by its
+// count of digits (up to five or more), and at each word, built once from
+// coreParsers and prefixes. The lexicon carries the words' starts to their
+// tokens.
+var numberStarts, wordStarts = func() (numbers [6]start, words map[string]*start) {
+	words = make(map[string]*start)
 	at := func(w string) *start {
 		if words[w] == nil {
 			words[w] = new(start)
@@ -144,8 +145,8 @@ var numberStart, wordStarts = func() (start, map[string]*start) {
 		return words[w]
 	}
 	for _, c := range coreParsers() {
-		if c.numbers {
-			number.parsers = append(number.parsers, c.parse)
+		for _, d := range c.digits {
+			numbers[d-'0'].parsers = append(numbers[d-'0'].parsers, c.parse)
 		}
 		seen := make(map[string]bool)
 		for _, w := range c.words {
@@ -158,7 +159,7 @@ var numberStart, wordStarts = func() (start, map[string]*start) {
 	for _, p := range prefixes {
 		at(p.words[0]).prefixes = append(at(p.words[0]).prefixes, p)
 	}
-	return number, words
+	return numbers, words
 }()
 
 // point reads a calendar date without a mod: what "the beginning of",
@@ -206,7 +207,7 @@ func (s *scanner) number(i int) (n, digits int, ok bool) {
 	if i < 0 || i >= len(s.toks) || s.toks[i].kind != 'n' || s.toks[i].n < 0 {
 		return 0, 0, false
 	}
-	t := s.toks[i]
+	t := &s.toks[i]
 	return t.n, t.end - t.start, true
 }
 

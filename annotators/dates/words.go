@@ -262,38 +262,44 @@ var lexicon = func() *wordIndex {
 	return x
 }()
 
-// A wordIndex holds lexemes by their word's length and first letter. A
-// bucket holds the few words that share both, so most words of a text
-// meet an empty one: cheaper than hashing every word into a map.
-type wordIndex [16][26][]*lexeme
+// A wordIndex is a hash table of lexemes by their words, with open
+// addressing: a word goes in the first free slot from its hash on. It
+// holds a few hundred words in a table several times as large, so that
+// most words of a text, which are in none of the lists, meet an empty
+// slot at once; that and a hash of four letters make it cheaper than a
+// map.
+type wordIndex [2048]*lexeme
+
+// hash mixes the length and the first, middle and last letters of w.
+func (x *wordIndex) hash(w string) int {
+	h := uint32(len(w))<<24 | uint32(w[0])<<16 | uint32(w[len(w)/2])<<8 | uint32(w[len(w)-1])
+	return int(h * 0x9e3779b1 >> 21) // Fibonacci hashing: the top 11 bits
+}
 
 // find returns the lexeme of the word w, or nil.
 func (x *wordIndex) find(w string) *lexeme {
-	if len(w) == 0 || len(w) >= len(x) || w[0] < 'a' || w[0] > 'z' {
+	if w == "" {
 		return nil
 	}
-	last := w[len(w)-1]
-	for _, lx := range x[len(w)][w[0]-'a'] {
-		// The words of a bucket have the same length, so comparing their
-		// last letters first spares most calls to compare them whole.
-		if lx.word[len(w)-1] == last && lx.word == w {
+	for h := x.hash(w); ; h = (h + 1) % len(x) {
+		lx := x[h]
+		if lx == nil || lx.word == w {
 			return lx
 		}
 	}
-	return nil
 }
 
 // add returns the lexeme of w, adding it if need be.
 func (x *wordIndex) add(w string) *lexeme {
-	if lx := x.find(w); lx != nil {
-		return lx
+	h := x.hash(w)
+	for x[h] != nil {
+		if x[h].word == w {
+			return x[h]
+		}
+		h = (h + 1) % len(x)
 	}
-	if len(w) >= len(x) || w[0] < 'a' || w[0] > 'z' {
-		panic("dates: word " + w + " does not fit wordIndex")
-	}
-	lx := &lexeme{word: w}
-	x[len(w)][w[0]-'a'] = append(x[len(w)][w[0]-'a'], lx)
-	return lx
+	x[h] = &lexeme{word: w}
+	return x[h]
 }
 
 // ymd is a calendar date with unknown parts zero.
