@@ -303,7 +303,10 @@ func (s *scanner) tokenize(start, end int, notes []layout.FootnoteRef, fiAt *int
 			}
 		case 'n':
 			if j-i <= 9 {
-				t.n, _ = strconv.Atoi(text[i:j])
+				t.n = 0
+				for k := i; k < j; k++ {
+					t.n = t.n*10 + int(text[k]-'0')
+				}
 			}
 			s.starts = append(s.starts, len(s.toks)-1)
 		}
@@ -366,6 +369,7 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 // string each, the words are written to s.lowered, one buffer for the
 // whole document.
 func (s *scanner) lower(w string) string {
+	s.reserve(len(w))
 	start := s.lowered.Len()
 	for _, r := range w {
 		if r < utf8.RuneSelf {
@@ -377,14 +381,24 @@ func (s *scanner) lower(w string) string {
 			s.lowered.WriteRune(unicode.ToLower(r))
 		}
 	}
-	// The builder only ever appends, so the strings it has returned
-	// stay valid as it grows.
 	return s.lowered.String()[start:]
+}
+
+// reserve makes room for n more bytes in s.lowered. The strings handed
+// out stay valid as it grows, since a builder only ever appends; but a
+// full buffer is replaced by a new one rather than grown, which spares
+// copying it.
+func (s *scanner) reserve(n int) {
+	if s.lowered.Cap()-s.lowered.Len() < n {
+		s.lowered = strings.Builder{}
+		s.lowered.Grow(max(n, 4096))
+	}
 }
 
 // lowerTitle is lower for a word of ASCII letters of which only the first
 // is upper-case, the commonest case by far.
 func (s *scanner) lowerTitle(w string) string {
+	s.reserve(len(w))
 	start := s.lowered.Len()
 	s.lowered.WriteByte(w[0] + 'a' - 'A')
 	s.lowered.WriteString(w[1:])
