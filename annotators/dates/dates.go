@@ -101,6 +101,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -156,7 +157,9 @@ func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 		doc:        doc,
 		monthFirst: a.MonthFirst,
 		daySent:    -1,
+		buffer:     buffers.Get().(*buffer),
 	}
+	defer s.release()
 	if !a.DCT.IsZero() {
 		s.dct = time.Date(a.DCT.Year(), a.DCT.Month(), a.DCT.Day(), 0, 0, 0, 0, time.UTC)
 		s.hasDCT = true
@@ -172,8 +175,30 @@ func (a Annotator) Annotate(ctx context.Context, doc *pipeline.Document) error {
 		s.tokenize(p.Start, p.End, notes, &fi, breaks, &bi, sents, &si)
 		s.scan()
 	}
-	Layer.Set(doc, s.out)
+	// The layer gets a copy of its own: s.out goes back to the pool.
+	out := make([]Date, len(s.out))
+	copy(out, s.out)
+	Layer.Set(doc, out)
 	return nil
+}
+
+// A buffer holds the slices a scanner fills, kept from one document to the
+// next so that they need not grow again each time.
+type buffer struct {
+	toks   []tok
+	starts []int // the tokens an expression may start at, in order
+	out    []Date
+}
+
+var buffers = sync.Pool{New: func() any { return new(buffer) }}
+
+// release empties the scanner's buffer, so that it keeps no document's
+// text alive, and returns it to the pool.
+func (s *scanner) release() {
+	clear(s.toks[:cap(s.toks)])
+	clear(s.out)
+	s.toks, s.starts, s.out = s.toks[:0], s.starts[:0], s.out[:0]
+	buffers.Put(s.buffer)
 }
 
 // A tok is a word, a number or one punctuation character of a paragraph.
@@ -191,18 +216,16 @@ type tok struct {
 
 // A scanner holds the state of one Annotate call.
 type scanner struct {
+	*buffer    // the tokens of the current paragraph and the dates found
 	doc        *pipeline.Document
 	text       string
-	toks       []tok
-	starts     []int // the tokens an expression may start at, in order
 	dct        time.Time
 	hasDCT     bool
 	monthFirst bool
 	ref        ymd // the reference time: the last date with a known year
 	day        ymd // the last full date, for times of day in its sentence
 	daySent    int
-	out        []Date
-	lowered    strings.Builder // the lower-cased words, end to end
+	lowered    strings.Builder // the lower-cased words, end to end (see reserve)
 }
 
 // tokenize splits text[start:end] into s.toks. The index arguments carry
