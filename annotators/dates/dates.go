@@ -193,13 +193,24 @@ type buffer struct {
 var buffers = sync.Pool{New: func() any { return new(buffer) }}
 
 // release empties the scanner's buffer, so that it keeps no document's
-// text alive, and returns it to the pool.
+// text alive, and returns it to the pool unless it has grown too large
+// to keep idle.
 func (s *scanner) release() {
+	if cap(s.toks) > maxPooledToks || cap(s.out) > maxPooledDates {
+		return
+	}
 	clear(s.toks[:cap(s.toks)])
 	clear(s.out)
 	s.toks, s.starts, s.out = s.toks[:0], s.starts[:0], s.out[:0]
 	buffers.Put(s.buffer)
 }
+
+// maxPooledToks and maxPooledDates bound what an idle buffer keeps: a
+// paragraph of some hundred kilobytes, the dates of a few megabytes.
+const (
+	maxPooledToks  = 1 << 15
+	maxPooledDates = 1 << 15
+)
 
 // A tok is a word, a number or one punctuation character of a paragraph.
 type tok struct {
