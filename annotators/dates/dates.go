@@ -400,8 +400,8 @@ func isGeneralPunct(r rune) bool { return 0x2010 <= r && r <= 0x2027 }
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // lower returns w lower-cased, as strings.ToLower would. Rather than a
-// string each, the words are written to s.lowered, one buffer for the
-// whole document.
+// string each, the words are written to s.lowered, one buffer for many
+// words.
 func (s *scanner) lower(w string) string {
 	s.reserve(len(w))
 	start := s.lowered.Len()
