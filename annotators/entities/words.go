@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gloss-nlp/gloss/internal/lower"
 )
 
 // A word is a run of letters and digits inside a token, with internal
@@ -181,22 +183,15 @@ func key(s string) string { return string(appendKey(nil, s)) }
 // appendKey appends key(s) to b.
 func appendKey(b []byte, s string) []byte {
 	start := len(b)
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-			i++
-			continue
+	for {
+		i := strings.Index(s, "’")
+		if i < 0 {
+			break
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == '’' {
-			r = '\''
-		}
-		b = utf8.AppendRune(b, unicode.ToLower(r)) // an invalid byte becomes U+FFFD, as in strings.ToLower
-		i += n
+		b = append(lower.Append(b, s[:i]), '\'')
+		s = s[i+len("’"):]
 	}
+	b = lower.Append(b, s)
 	k := b[start:]
 	switch {
 	case bytes.HasSuffix(k, []byte("isation")), bytes.HasSuffix(k, []byte("isations")):
