@@ -2,6 +2,7 @@ package quotations
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -221,16 +222,9 @@ func (a *analysis) lexAround(qs []quote) {
 // lexAround's spans if one holds the window, and are lexed anew otherwise
 // (the window of a pronoun's antecedent).
 func (a *analysis) slice(from, to int) []item {
-	lo, hi := 0, len(a.lexed)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if a.lexed[m].Start <= from {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if k := lo - 1; k >= 0 && to <= a.lexed[k].End { // the last span starting by from
+	// The last span starting by from.
+	k := sort.Search(len(a.lexed), func(k int) bool { return a.lexed[k].Start > from }) - 1
+	if k >= 0 && to <= a.lexed[k].End {
 		end := len(a.items)
 		if k+1 < len(a.lexed) {
 			end = a.lexed[k+1].first
@@ -249,26 +243,9 @@ func (a *analysis) slice(from, to int) []item {
 // within returns the items that lie within text[from:to].
 func within(items []item, from, to int) []item {
 	// Items do not overlap, so both their starts and their ends ascend.
-	lo, hi := 0, len(items)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if items[m].start < from {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	i := lo
-	hi = len(items)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if items[m].end <= to {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return items[i:lo:lo]
+	i := sort.Search(len(items), func(k int) bool { return items[k].start >= from })
+	j := i + sort.Search(len(items)-i, func(k int) bool { return items[i+k].end > to })
+	return items[i:j:j]
 }
 
 // cut widens text[from:to] to white space on both sides, where lexing
@@ -305,16 +282,7 @@ func (a *analysis) gap(i int) bool {
 // nextNote returns the index of the first footnote number starting at or
 // after pos.
 func (a *analysis) nextNote(pos int) int {
-	lo, hi := 0, len(a.notes)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if a.notes[m].Start < pos {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
+	return sort.Search(len(a.notes), func(k int) bool { return a.notes[k].Start >= pos })
 }
 
 // lex appends the items of text[from:to] to out, leaving out footnote
@@ -1024,16 +992,7 @@ func (a *analysis) pos(w item) string {
 		i++
 	}
 	if i < len(a.toks) && a.toks[i].Start < w.start || i > 0 && a.toks[i-1].Start >= w.start {
-		lo, hi := 0, len(a.toks)
-		for lo < hi {
-			m := int(uint(lo+hi) >> 1)
-			if a.toks[m].Start < w.start {
-				lo = m + 1
-			} else {
-				hi = m
-			}
-		}
-		i = lo
+		i = sort.Search(len(a.toks), func(k int) bool { return a.toks[k].Start >= w.start })
 	}
 	// a.toks[i] is the first token starting at or after w.
 	a.lastTok = i
