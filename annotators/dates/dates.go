@@ -108,6 +108,7 @@ import (
 
 	"github.com/gloss-nlp/gloss/annotators/layout"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
+	"github.com/gloss-nlp/gloss/internal/lower"
 	"github.com/gloss-nlp/gloss/pipeline"
 )
 
@@ -403,18 +404,11 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 // string each, the words are written to s.lowered, one buffer for many
 // words.
 func (s *scanner) lower(w string) string {
-	s.reserve(len(w))
+	var buf [64]byte
+	low := lower.Append(buf[:0], w)
+	s.reserve(len(low))
 	start := s.lowered.Len()
-	for _, r := range w {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			s.lowered.WriteByte(byte(r))
-		} else {
-			s.lowered.WriteRune(unicode.ToLower(r))
-		}
-	}
+	s.lowered.Write(low)
 	return s.lowered.String()[start:]
 }
 
