@@ -20,6 +20,7 @@ import (
 
 	"github.com/gloss-nlp/gloss/annotators/layout"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
+	"github.com/gloss-nlp/gloss/internal/lower"
 	"github.com/gloss-nlp/gloss/pipeline"
 )
 
@@ -817,10 +818,6 @@ func (s *scan) ordinal(i int, win string) (ord, bool) {
 	return ord{}, false
 }
 
-// maxTrigger is the longest word, in bytes, that can begin an ordinal
-// marker once lower-cased ("seventhly").
-const maxTrigger = len("seventhly")
-
 // letterRun returns the length in bytes of the run of letters at text[i:].
 func letterRun(text string, i int) int {
 	j := i
@@ -839,25 +836,6 @@ func letterRun(text string, i int) int {
 		j += n
 	}
 	return j - i
-}
-
-// lowerWord returns w lower-cased as strings.ToLower does, in buf when w
-// is ASCII, so that the common case does not allocate. An ASCII word too
-// long for buf comes back empty: it is no trigger.
-func lowerWord(buf []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return []byte(strings.ToLower(w))
-		case len(buf) == cap(buf):
-			return nil
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
 }
 
 // mayOpenOrdinal reports whether an ordinal marker may start with the
@@ -918,7 +896,7 @@ func (s *scan) ordinalLists() []Enumeration {
 	// Try the patterns only where a word that can begin them starts, and
 	// only if the word after it could continue them, on a short window, so
 	// the scan stays linear and the common "the" and "and" cost no regexp.
-	var buf [maxTrigger]byte
+	var low []byte // the word in lower case
 	for i := 0; i < len(s.text); {
 		n := letterRun(s.text, i)
 		if n == 0 {
@@ -928,7 +906,11 @@ func (s *scan) ordinalLists() []Enumeration {
 		}
 		j := i + n
 		// Every trigger has at least three letters: "the", "and", "but".
-		if n < 3 || !s.mayOpenOrdinal(lowerWord(buf[:0], s.text[i:j]), j) {
+		if n < 3 {
+			i = j
+			continue
+		}
+		if low = lower.Append(low[:0], s.text[i:j]); !s.mayOpenOrdinal(low, j) {
 			i = j
 			continue
 		}
