@@ -73,18 +73,6 @@ type wordInfo struct {
 
 var pads = [...]string{"-START-", "-START2-", "-END-", "-END2-"}
 
-// tag sets tags[i] to the Penn Treebank tag of words[i], the words of one
-// sentence as the tagger should see them (see taggerWord).
-func (t *tagger) tag(words []string, tags []string) {
-	t.begin()
-	for _, w := range words {
-		wi, _ := t.newInfo(w)
-		t.words = append(t.words, wi)
-		t.add(int32(len(t.words) - 1))
-	}
-	copy(tags, t.end())
-}
-
 // begin starts a sentence.
 func (t *tagger) begin() {
 	if len(t.words) == 0 {
@@ -93,7 +81,7 @@ func (t *tagger) begin() {
 	t.sent = append(t.sent[:0], 0, 1)
 }
 
-// add appends the word words[i] to the sentence.
+// add appends the word t.words[i] to the sentence.
 func (t *tagger) add(i int32) { t.sent = append(t.sent, i) }
 
 // end tags the sentence and returns the tags of its words, valid until
