@@ -270,11 +270,13 @@ func (s *scan) is(i int, w string) bool {
 }
 
 // tag returns the part-of-speech tag of the token of the tokens layer
-// that starts where token k does, or "" if there is none.
+// that starts where token k does (the last tagged one, should several
+// start there), or "" if there is none.
 func (s *scan) tag(k int) string {
 	start := s.toks[k].start
+	n := sort.Search(len(s.layer), func(n int) bool { return s.layer[n].Start >= start })
 	tag := ""
-	for n := sort.Search(len(s.layer), func(n int) bool { return s.layer[n].Start >= start }); n < len(s.layer) && s.layer[n].Start == start; n++ {
+	for ; n < len(s.layer) && s.layer[n].Start == start; n++ {
 		if s.layer[n].POS != "" {
 			tag = s.layer[n].POS
 		}
