@@ -747,8 +747,12 @@ func (s *scan) stops(j int) bool {
 		}
 	}
 	w := j
-	for w > 0 && (unicode.IsLetter(rune(s.text[w-1])) || s.text[w-1] == '.') {
-		w--
+	for w > 0 {
+		r, n := utf8.DecodeLastRuneInString(s.text[:w])
+		if !unicode.IsLetter(r) && r != '.' {
+			break
+		}
+		w -= n
 	}
 	word := strings.ToLower(s.text[w:j])
 	return !abbrevs[word] && !(len(word) == 1 && s.text[j] == '.')
