@@ -277,10 +277,10 @@ func (c *classifier) word(w string) *wordFeatures {
 	f.prefix3 = c.find(fPrefix3, lower.Append(c.buf[:0], w[:min(len(w), 3)]))
 	f.suffix3 = c.find(fSuffix3, lower.Append(c.buf[:0], w[len(w)-min(len(w), 3):]))
 	f.word = m.feature(fWord, w)
-	lower := lower.Append(c.buf[:0], w)
-	f.lower = c.find(fWordLower, lower)
-	f.asNext = c.find(fNextWord, lower)
-	f.asPrev = c.find(fPrevWord, lower)
+	low := lower.Append(c.buf[:0], w)
+	f.lower = c.find(fWordLower, low)
+	f.asNext = c.find(fNextWord, low)
+	f.asPrev = c.find(fPrevWord, low)
 	f.length = c.find(fWordLen, strconv.AppendInt(c.buf[:0], int64(len(w)), 10))
 	c.words[w] = f
 	return f
