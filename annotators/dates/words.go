@@ -365,7 +365,7 @@ func appendPadded(b []byte, n, width int) []byte {
 	return strconv.AppendInt(b, int64(n), 10)
 }
 
-// fmtTime formats a date that ended at d (granularity day) as its day.
+// fmtDay formats the calendar day of t.
 func fmtDay(t time.Time) string {
 	return fmtDate(t.Year(), int(t.Month()), t.Day())
 }
