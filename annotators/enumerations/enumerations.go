@@ -68,7 +68,7 @@ type Annotator struct{}
 var _ pipeline.Annotator = Annotator{}
 
 func (Annotator) Name() string    { return "enumerations" }
-func (Annotator) Version() string { return "1.0.1" }
+func (Annotator) Version() string { return "1.0.2" }
 func (Annotator) Requires() []string {
 	return []string{layout.Paragraphs.Name(), sentences.Layer.Name(), layout.FootnoteRefs.Name(), layout.PageBreaks.Name()}
 }
