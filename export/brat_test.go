@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,7 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gloss-nlp/gloss/annotators"
-	"github.com/gloss-nlp/gloss/pipeline"
+	"github.com/gloss-nlp/gloss/batch"
+	"github.com/gloss-nlp/gloss/corpus"
 	"github.com/gloss-nlp/gloss/pipeline/jsondoc"
 )
 
@@ -96,18 +96,11 @@ func annotate(t *testing.T, text string) *jsondoc.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := pipeline.NewDocument("doc", "doc.txt", text)
+	b, err := batch.Encode(context.Background(), p, corpus.Item{ID: "doc", Source: "doc.txt", Text: text}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Annotate(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := doc.WriteJSON(&b, false); err != nil {
-		t.Fatal(err)
-	}
-	d, err := jsondoc.Parse(b.Bytes())
+	d, err := jsondoc.Parse(b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package golden_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +13,8 @@ import (
 	"github.com/gloss-nlp/gloss/annotators/quotations"
 	"github.com/gloss-nlp/gloss/annotators/sentences"
 	"github.com/gloss-nlp/gloss/annotators/tokens"
+	"github.com/gloss-nlp/gloss/batch"
+	"github.com/gloss-nlp/gloss/corpus"
 	"github.com/gloss-nlp/gloss/golden"
 	"github.com/gloss-nlp/gloss/internal/textgen"
 	"github.com/gloss-nlp/gloss/pipeline"
@@ -33,21 +34,14 @@ func standard(t testing.TB) *pipeline.Pipeline {
 // output parsed back, after checking it against the schema and the text.
 func annotateChecked(t testing.TB, p *pipeline.Pipeline, text string) *jsondoc.Document {
 	t.Helper()
-	doc, err := pipeline.NewDocument("bad", "bad", text)
+	b, err := batch.Encode(context.Background(), p, corpus.Item{ID: "bad", Source: "bad", Text: text}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Annotate(context.Background(), doc); err != nil {
+	if err := golden.Validate(b); err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
-	if err := doc.WriteJSON(&b, false); err != nil {
-		t.Fatal(err)
-	}
-	if err := golden.Validate(b.Bytes()); err != nil {
-		t.Fatal(err)
-	}
-	d, err := jsondoc.Parse(b.Bytes())
+	d, err := jsondoc.Parse(b)
 	if err != nil {
 		t.Fatal(err)
 	}

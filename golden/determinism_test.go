@@ -24,20 +24,11 @@ func texts(n int) []string {
 }
 
 func encode(t testing.TB, p *pipeline.Pipeline, id, text string) []byte {
-	doc, err := pipeline.NewDocument(id, id, text)
+	b, err := batch.Encode(context.Background(), p, corpus.Item{ID: id, Source: id, Text: text}, false)
 	if err != nil {
 		t.Error(err)
-		return nil
 	}
-	if err := p.Annotate(context.Background(), doc); err != nil {
-		t.Error(err)
-		return nil
-	}
-	var b bytes.Buffer
-	if err := doc.WriteJSON(&b, false); err != nil {
-		t.Error(err)
-	}
-	return b.Bytes()
+	return b
 }
 
 // TestConcurrentAnnotate annotates different documents from 8 goroutines
